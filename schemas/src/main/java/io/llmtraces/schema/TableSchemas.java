@@ -1,0 +1,107 @@
+package io.llmtraces.schema;
+
+import static org.apache.iceberg.types.Types.NestedField.optional;
+import static org.apache.iceberg.types.Types.NestedField.required;
+
+import java.util.Map;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.types.Types;
+
+/**
+ * The Iceberg tables the job writes and the page reads, defined once.
+ *
+ * <p>Field ids are part of the contract: Iceberg maps columns by id, so a column keeps its id for
+ * ever and new columns take new ids (schema evolution, never renumbering).
+ */
+public final class TableSchemas {
+  public static final Namespace NAMESPACE = Namespace.of("llm_traces");
+  public static final TableIdentifier TRACES = TableIdentifier.of(NAMESPACE, "traces");
+  public static final TableIdentifier SPANS = TableIdentifier.of(NAMESPACE, "spans");
+
+  public static final Schema TRACES_SCHEMA =
+      new Schema(
+          required(1, "project", Types.StringType.get(), "Trace project the spans were sent to"),
+          required(2, "trace_id", Types.StringType.get(), "OTLP trace id, 32 lower-case hex digits"),
+          required(3, "version", Types.IntegerType.get(), "1 when first written; +1 each time late spans rewrite the trace"),
+          required(4, "start_time", Types.TimestampType.withZone(), "Earliest span start"),
+          required(5, "end_time", Types.TimestampType.withZone(), "Latest span end"),
+          required(6, "duration_ms", Types.DoubleType.get(), "end_time - start_time in milliseconds"),
+          optional(7, "root_span_name", Types.StringType.get(), "Name of the root span (null when the root never arrived)"),
+          optional(8, "service_name", Types.StringType.get(), "service.name of the root span, else of the earliest span"),
+          optional(9, "workflow_name", Types.StringType.get(), "Workflow name from iftracer/traceloop attributes, else the root span's name"),
+          required(10, "span_count", Types.IntegerType.get(), "Spans kept in the trace (duplicates counted once)"),
+          required(11, "error_count", Types.IntegerType.get(), "Spans with is_error"),
+          required(12, "llm_call_count", Types.IntegerType.get(), "Spans of kind llm or embedding"),
+          required(13, "models", Types.ListType.ofRequired(14, Types.StringType.get()), "Distinct requested models of the trace's LLM spans, sorted"),
+          optional(15, "input_tokens", Types.LongType.get(), "Sum over LLM spans that reported it; null when none did"),
+          optional(16, "output_tokens", Types.LongType.get(), "Sum over LLM spans that reported it; null when none did"),
+          optional(17, "total_tokens", Types.LongType.get(), "Sum over LLM spans of their total (else input + output); null when none reported"),
+          required(18, "token_size_bytes", Types.LongType.get(), "UTF-8 bytes of prompt and completion text over LLM spans"),
+          required(19, "root_missing", Types.BooleanType.get(), "True when no span without a parent arrived before the trace was closed"),
+          required(20, "dropped_span_count", Types.IntegerType.get(), "Spans beyond the per-trace cap, counted and not stored"),
+          optional(21, "session_id", Types.StringType.get(), "First session id seen on the trace's spans"),
+          optional(22, "user_id", Types.StringType.get(), "First user id seen on the trace's spans"),
+          required(23, "ingested_at", Types.TimestampType.withZone(), "When the job wrote this version"));
+
+  public static final Schema SPANS_SCHEMA =
+      new Schema(
+          required(1, "project", Types.StringType.get(), "Trace project"),
+          required(2, "trace_id", Types.StringType.get(), "OTLP trace id, hex"),
+          required(3, "trace_version", Types.IntegerType.get(), "Version of the trace that first wrote this span"),
+          required(4, "span_id", Types.StringType.get(), "OTLP span id, 16 hex digits"),
+          optional(5, "parent_span_id", Types.StringType.get(), "Parent span id; null for a root span"),
+          required(6, "name", Types.StringType.get(), "Span name"),
+          required(7, "kind", Types.StringType.get(), "workflow, task, agent, tool, llm, retriever, embedding or other"),
+          optional(8, "service_name", Types.StringType.get(), "Resource attribute service.name"),
+          optional(9, "workflow_name", Types.StringType.get(), "iftracer/traceloop workflow name"),
+          optional(10, "entity_name", Types.StringType.get(), "iftracer/traceloop entity name, agent or tool name"),
+          required(11, "start_time", Types.TimestampType.withZone(), "Span start"),
+          required(12, "end_time", Types.TimestampType.withZone(), "Span end"),
+          required(13, "duration_ms", Types.DoubleType.get(), "end_time - start_time in milliseconds"),
+          required(14, "status_code", Types.StringType.get(), "OTLP status: UNSET, OK or ERROR"),
+          optional(15, "status_message", Types.StringType.get(), "Status message, else the exception message"),
+          required(16, "is_error", Types.BooleanType.get(), "ERROR status, error.type, or an exception event"),
+          optional(17, "error_type", Types.StringType.get(), "error.type or exception.type"),
+          optional(18, "model", Types.StringType.get(), "Requested model (the baseline key)"),
+          optional(19, "response_model", Types.StringType.get(), "Model named in the response (often a dated version)"),
+          optional(20, "embedding_model", Types.StringType.get(), "Embedding model"),
+          optional(21, "provider", Types.StringType.get(), "Model provider (openai, anthropic, ...)"),
+          optional(22, "input_tokens", Types.LongType.get(), "Prompt tokens; null when not reported"),
+          optional(23, "output_tokens", Types.LongType.get(), "Completion tokens; null when not reported"),
+          optional(24, "total_tokens", Types.LongType.get(), "Total tokens, else input + output; null when not reported"),
+          optional(25, "cache_read_tokens", Types.LongType.get(), "Prompt tokens read from the provider's cache"),
+          optional(26, "reasoning_tokens", Types.LongType.get(), "Reasoning tokens"),
+          required(27, "token_size_bytes", Types.LongType.get(), "UTF-8 bytes of prompt and completion text"),
+          required(28, "has_prompt", Types.BooleanType.get(), "Prompt content was captured"),
+          required(29, "has_response", Types.BooleanType.get(), "Completion content was captured"),
+          optional(30, "finish_reason", Types.StringType.get(), "Finish reason(s), comma separated"),
+          required(31, "is_streaming", Types.BooleanType.get(), "Streamed call"),
+          optional(32, "ttft_ms", Types.DoubleType.get(), "Time to first chunk in milliseconds, for streamed calls"),
+          optional(33, "session_id", Types.StringType.get(), "Session or conversation id"),
+          optional(34, "user_id", Types.StringType.get(), "End user id"),
+          required(35, "attributes", Types.MapType.ofRequired(36, 37, Types.StringType.get(), Types.StringType.get()), "Remaining span and resource attributes, bounded in count and length"),
+          required(38, "span_json", Types.StringType.get(), "The span as OTLP/JSON (hex ids), for the page's JSON view"),
+          required(39, "ingested_at", Types.TimestampType.withZone(), "When the job wrote this span"));
+
+  /** Page queries filter by project and a time range: both tables partition that way. */
+  public static final PartitionSpec TRACES_PARTITIONING =
+      PartitionSpec.builderFor(TRACES_SCHEMA).identity("project").day("start_time").build();
+
+  public static final PartitionSpec SPANS_PARTITIONING =
+      PartitionSpec.builderFor(SPANS_SCHEMA).identity("project").day("start_time").build();
+
+  /** Table properties set at creation. */
+  public static final Map<String, String> TABLE_PROPERTIES =
+      Map.of(
+          "format-version", "2",
+          "write.format.default", "parquet",
+          "write.parquet.compression-codec", "zstd",
+          "write.metadata.delete-after-commit.enabled", "true",
+          "write.metadata.previous-versions-max", "50",
+          "write.distribution-mode", "none");
+
+  private TableSchemas() {}
+}
