@@ -1,0 +1,145 @@
+package io.llmtraces.trace;
+
+import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.model.TraceSummary;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by (project, trace id): buffers a trace's spans until it is complete, then writes its
+ * summary (main output) and its spans (side output {@link #SPANS}).
+ *
+ * <p>Time is event time, where an element's time is its Kafka record's timestamp; the watermark
+ * keeps moving with the wall clock when traffic stops (see {@code ArrivalWatermarks}), so a trace
+ * closes even if no further record comes. The decisions are in {@link CompletionPolicy} and
+ * {@link TraceVersioner}; this class only moves state and timers.
+ */
+public class TraceAssemblyFunction extends KeyedProcessFunction<String, NormalizedSpan, TraceSummary> {
+  public static final OutputTag<VersionedSpan> SPANS = new OutputTag<>("spans") {};
+
+  private final AssemblyOptions options;
+  private transient CompletionPolicy policy;
+  private transient ValueState<TraceProgress> progressState;
+  private transient ListState<NormalizedSpan> pendingState;
+  private transient ValueState<WrittenTrace> writtenState;
+  private transient Counter droppedSpans;
+  private transient Counter lateSpans;
+  private transient Counter tracesClosed;
+  private transient Counter rootlessTraces;
+
+  public TraceAssemblyFunction(AssemblyOptions options) {
+    this.options = options;
+  }
+
+  /** The key of a span's trace. */
+  public static String traceKey(NormalizedSpan span) {
+    return span.project() + '\n' + span.traceId();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    policy = new CompletionPolicy(options);
+    // A backstop only: timers clear state long before this, unless time stops entirely.
+    Duration ttl = options.maxOpen().plus(options.lateRetention()).multipliedBy(2).plusHours(1);
+    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    ValueStateDescriptor<TraceProgress> progress = new ValueStateDescriptor<>("progress", TraceProgress.class);
+    progress.enableTimeToLive(ttlConfig);
+    ListStateDescriptor<NormalizedSpan> pending = new ListStateDescriptor<>("pending", NormalizedSpan.class);
+    pending.enableTimeToLive(ttlConfig);
+    ValueStateDescriptor<WrittenTrace> written = new ValueStateDescriptor<>("written", WrittenTrace.class);
+    written.enableTimeToLive(ttlConfig);
+    progressState = getRuntimeContext().getState(progress);
+    pendingState = getRuntimeContext().getListState(pending);
+    writtenState = getRuntimeContext().getState(written);
+    var metrics = getRuntimeContext().getMetricGroup();
+    droppedSpans = metrics.counter("spansDroppedOverCap");
+    lateSpans = metrics.counter("lateSpans");
+    tracesClosed = metrics.counter("tracesWritten");
+    rootlessTraces = metrics.counter("tracesRootMissing");
+  }
+
+  @Override
+  public void processElement(NormalizedSpan span, Context ctx, Collector<TraceSummary> out) throws Exception {
+    long arrival = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
+    TraceProgress progress = progressState.value();
+    WrittenTrace written = writtenState.value();
+    if (progress == null) {
+      if (written != null) {
+        lateSpans.inc();
+      }
+      // A trace that was written already had its root, or never will: close on the quiet gap.
+      progress = TraceProgress.opened(arrival, written != null);
+    }
+    int stored = (written == null ? 0 : written.spanIds().length) + progress.pendingCount();
+    if (stored >= options.maxSpansPerTrace()) {
+      droppedSpans.inc();
+      progress = progress.withDropped();
+    } else {
+      pendingState.add(span);
+      progress = progress.withSpan(arrival, span.isRoot());
+    }
+    long closeAt = policy.closeAt(progress);
+    if (closeAt < progress.closeTimer() || progress.closeTimer() == Long.MIN_VALUE) {
+      ctx.timerService().registerEventTimeTimer(closeAt);
+      progress = progress.withCloseTimer(closeAt);
+    }
+    progressState.update(progress);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TraceSummary> out) throws Exception {
+    TraceProgress progress = progressState.value();
+    if (progress != null) {
+      if (timestamp < progress.closeTimer()) {
+        return; // superseded by an earlier timer that already handled this trace
+      }
+      long closeAt = policy.closeAt(progress);
+      if (closeAt > timestamp) {
+        ctx.timerService().registerEventTimeTimer(closeAt);
+        progressState.update(progress.withCloseTimer(closeAt));
+        return;
+      }
+      closeTrace(progress, ctx, out);
+      return;
+    }
+    WrittenTrace written = writtenState.value();
+    if (written != null && timestamp >= written.lastArrival() + options.lateRetention().toMillis()) {
+      writtenState.clear();
+    }
+  }
+
+  private void closeTrace(TraceProgress progress, OnTimerContext ctx, Collector<TraceSummary> out) throws Exception {
+    WrittenTrace previous = writtenState.value();
+    String key = ctx.getCurrentKey();
+    int cut = key.lastIndexOf('\n');
+    long nowMicros = ctx.timerService().currentProcessingTime() * 1000L;
+    TraceVersioner.Closing closing =
+        TraceVersioner.close(
+            key.substring(0, cut), key.substring(cut + 1), pendingState.get(), progress.droppedCount(), previous, progress.lastArrival(), nowMicros);
+    pendingState.clear();
+    progressState.clear();
+    if (closing == null) {
+      return;
+    }
+    TraceSummary summary = closing.summary();
+    out.collect(summary);
+    for (NormalizedSpan span : closing.newSpans()) {
+      ctx.output(SPANS, new VersionedSpan(span, summary.version(), nowMicros));
+    }
+    tracesClosed.inc();
+    if (summary.rootMissing() && summary.version() == 1) {
+      rootlessTraces.inc();
+    }
+    writtenState.update(closing.written());
+    ctx.timerService().registerEventTimeTimer(progress.lastArrival() + options.lateRetention().toMillis());
+  }
+}

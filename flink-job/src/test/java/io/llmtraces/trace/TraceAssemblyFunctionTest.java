@@ -1,0 +1,138 @@
+package io.llmtraces.trace;
+
+import static io.llmtraces.trace.TestSpans.child;
+import static io.llmtraces.trace.TestSpans.root;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.model.TraceSummary;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The operator with Flink's test harness: timers, state and side outputs asserted directly. */
+class TraceAssemblyFunctionTest {
+  private static final AssemblyOptions OPTIONS =
+      new AssemblyOptions(Duration.ofSeconds(10), Duration.ofSeconds(300), Duration.ofSeconds(600), 4);
+  private static final String ROOT = "a000000000000001";
+
+  private KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, TraceSummary> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness = newHarness();
+    harness.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, TraceSummary> newHarness()
+      throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new TraceAssemblyFunction(OPTIONS)), TraceAssemblyFunction::traceKey, Types.STRING);
+  }
+
+  @Test
+  void outOfOrderSpansCloseAQuietGapAfterTheLatestOnceTheRootArrived() throws Exception {
+    harness.processElement(child("a000000000000002", ROOT, 10, 20), 1_000);
+    harness.processElement(root(ROOT, 0, 100), 2_000);
+    harness.processElement(child("a000000000000003", ROOT, 30, 40), 3_000);
+
+    harness.processWatermark(12_999);
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    harness.processWatermark(13_000);
+    List<TraceSummary> traces = harness.extractOutputValues();
+    assertThat(traces).hasSize(1);
+    assertThat(traces.get(0).spanCount()).isEqualTo(3);
+    assertThat(traces.get(0).rootMissing()).isFalse();
+    assertThat(spans()).extracting(v -> v.span().spanId())
+        .containsExactlyInAnyOrder(ROOT, "a000000000000002", "a000000000000003");
+  }
+
+  @Test
+  void redeliveredSpansCountOnce() throws Exception {
+    NormalizedSpan r = root(ROOT, 0, 100);
+    harness.processElement(r, 1_000);
+    harness.processElement(r, 1_500);
+    harness.processWatermark(20_000);
+    assertThat(harness.extractOutputValues()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(1);
+    assertThat(spans()).hasSize(1);
+  }
+
+  @Test
+  void aTraceWhoseRootNeverComesClosesAtTheMaximumOpenTime() throws Exception {
+    harness.processElement(child("a000000000000002", ROOT, 10, 20), 1_000);
+    harness.processWatermark(300_999);
+    assertThat(harness.extractOutputValues()).isEmpty();
+    harness.processWatermark(301_000);
+    assertThat(harness.extractOutputValues()).singleElement().extracting(TraceSummary::rootMissing).isEqualTo(true);
+  }
+
+  @Test
+  void aLateSpanWritesTheNextVersionWithOnlyTheNewSpan() throws Exception {
+    harness.processElement(root(ROOT, 0, 100), 1_000);
+    harness.processWatermark(11_000);
+    harness.processElement(child("a000000000000002", ROOT, 10, 20), 50_000);
+    harness.processElement(root(ROOT, 0, 100), 50_001); // redelivered, not new
+    harness.processWatermark(60_001);
+
+    List<TraceSummary> versions = harness.extractOutputValues();
+    assertThat(versions).extracting(TraceSummary::version).containsExactly(1, 2);
+    assertThat(versions.get(1).spanCount()).isEqualTo(2);
+    assertThat(spans()).extracting(VersionedSpan::traceVersion).containsExactly(1, 2);
+  }
+
+  @Test
+  void stateIsClearedAfterTheLateRetention() throws Exception {
+    harness.processElement(root(ROOT, 0, 100), 1_000);
+    harness.processWatermark(11_000);
+    assertThat(harness.numKeyedStateEntries()).isPositive();
+    harness.processWatermark(1_000 + 600_000);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void spansBeyondTheCapAreCountedNotStored() throws Exception {
+    harness.processElement(root(ROOT, 0, 100), 1_000);
+    for (int i = 2; i <= 6; i++) {
+      harness.processElement(child(String.format("a0000000000000%02d", i), ROOT, i, i + 1), 1_000 + i);
+    }
+    harness.processWatermark(20_000);
+    TraceSummary t = harness.extractOutputValues().get(0);
+    assertThat(t.spanCount()).isEqualTo(4);
+    assertThat(t.droppedSpanCount()).isEqualTo(2);
+    assertThat(spans()).hasSize(4);
+  }
+
+  @Test
+  void anOpenTraceSurvivesSnapshotAndRestore() throws Exception {
+    harness.processElement(root(ROOT, 0, 100), 1_000);
+    harness.processElement(child("a000000000000002", ROOT, 10, 20), 2_000);
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 2_000);
+    harness.close();
+
+    harness = newHarness();
+    harness.initializeState(snapshot);
+    harness.open();
+    harness.processElement(child("a000000000000003", ROOT, 30, 40), 3_000);
+    harness.processWatermark(13_000);
+
+    assertThat(harness.extractOutputValues()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(3);
+  }
+
+  private List<VersionedSpan> spans() {
+    return harness.getSideOutput(TraceAssemblyFunction.SPANS).stream().map(StreamRecord::getValue).toList();
+  }
+}
