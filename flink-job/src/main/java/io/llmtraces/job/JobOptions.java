@@ -1,0 +1,134 @@
+package io.llmtraces.job;
+
+import io.llmtraces.ingest.NormalizerLimits;
+import io.llmtraces.sink.CatalogOptions;
+import io.llmtraces.trace.AssemblyOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything the job can be told, with its defaults; read once from {@code --name value}
+ * arguments. {@code README.md} of this module lists the options.
+ *
+ * @param bootstrapServers Kafka brokers ({@code localhost:9092})
+ * @param topic the spans topic ({@code otlp_spans})
+ * @param deadLetterTopic where undecodable records go ({@code otlp_spans_dlq})
+ * @param groupId the Kafka consumer group; offsets are committed on checkpoints
+ *     ({@code llm-traces-job}); the first run starts from the earliest offsets
+ * @param maxRecordBytes larger records are dead-lettered ({@code 8 MiB})
+ * @param catalog the Iceberg catalog ({@code hadoop} at {@code <data-dir>/warehouse})
+ * @param checkpointInterval Iceberg commits and Kafka offsets follow checkpoints ({@code 10 s})
+ * @param checkpointDir where checkpoints are kept ({@code <data-dir>/checkpoints})
+ * @param stateBackend {@code hashmap} (default) or {@code rocksdb}
+ * @param parallelism operator parallelism; 0 keeps the environment's default
+ * @param assembly how traces are cut (see {@link AssemblyOptions})
+ * @param outOfOrderness how far Kafka timestamps may go back between partitions' records (1 s)
+ * @param idleAfter a partition quiet this long lets event time follow the wall clock (2 s)
+ * @param limits per-span bounds on attributes and JSON (see {@link NormalizerLimits})
+ * @param local run in an embedded mini cluster with the Flink web UI ({@code false})
+ * @param webUiPort the web UI port in local mode ({@code 8081})
+ * @param resume in local mode, resume from the newest retained checkpoint in checkpointDir
+ *     ({@code true})
+ * @param bounded stop at the offsets that are latest when the job starts (tests, benchmarks)
+ */
+public record JobOptions(
+    String bootstrapServers,
+    String topic,
+    String deadLetterTopic,
+    String groupId,
+    int maxRecordBytes,
+    CatalogOptions catalog,
+    Duration checkpointInterval,
+    Path checkpointDir,
+    String stateBackend,
+    int parallelism,
+    AssemblyOptions assembly,
+    Duration outOfOrderness,
+    Duration idleAfter,
+    NormalizerLimits limits,
+    boolean local,
+    int webUiPort,
+    boolean resume,
+    boolean bounded) {
+
+  /** Parses {@code --name value} pairs; unknown names are an error, not silently ignored. */
+  public static JobOptions parse(String... args) {
+    Map<String, String> a = new HashMap<>();
+    Map<String, String> catalogProps = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (!name.startsWith("--")) {
+        throw new IllegalArgumentException("expected --name, got " + name);
+      }
+      name = name.substring(2);
+      String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+      if (name.startsWith("catalog.property.")) {
+        catalogProps.put(name.substring("catalog.property.".length()), value);
+      } else if (!KNOWN.containsKey(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + "; known: " + KNOWN.keySet());
+      } else {
+        a.put(name, value);
+      }
+    }
+    Path dataDir = Path.of(a.getOrDefault("data-dir", "data")).toAbsolutePath();
+    String catalogType = a.getOrDefault("catalog-type", "hadoop");
+    String warehouse = a.getOrDefault("warehouse", catalogType.equals("hadoop") ? dataDir.resolve("warehouse").toString() : null);
+    AssemblyOptions d = AssemblyOptions.DEFAULTS;
+    return new JobOptions(
+        a.getOrDefault("bootstrap-servers", "localhost:9092"),
+        a.getOrDefault("topic", "otlp_spans"),
+        a.getOrDefault("dead-letter-topic", "otlp_spans_dlq"),
+        a.getOrDefault("group-id", "llm-traces-job"),
+        Integer.parseInt(a.getOrDefault("max-record-bytes", Integer.toString(8 << 20))),
+        new CatalogOptions(catalogType, warehouse, a.get("catalog-uri"), catalogProps),
+        seconds(a, "checkpoint-interval-s", 10),
+        Path.of(a.getOrDefault("checkpoint-dir", dataDir.resolve("checkpoints").toString())).toAbsolutePath(),
+        a.getOrDefault("state-backend", "hashmap"),
+        Integer.parseInt(a.getOrDefault("parallelism", "0")),
+        new AssemblyOptions(
+            seconds(a, "quiet-gap-s", d.quietGap().toSeconds()),
+            seconds(a, "max-open-s", d.maxOpen().toSeconds()),
+            seconds(a, "late-retention-s", d.lateRetention().toSeconds()),
+            Integer.parseInt(a.getOrDefault("max-spans-per-trace", Integer.toString(d.maxSpansPerTrace())))),
+        Duration.ofMillis(Long.parseLong(a.getOrDefault("out-of-orderness-ms", "1000"))),
+        Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-after-ms", "2000"))),
+        NormalizerLimits.DEFAULTS,
+        Boolean.parseBoolean(a.getOrDefault("local", "false")),
+        Integer.parseInt(a.getOrDefault("web-ui-port", "8081")),
+        Boolean.parseBoolean(a.getOrDefault("resume", "true")),
+        Boolean.parseBoolean(a.getOrDefault("bounded", "false")));
+  }
+
+  /** Option names and what they mean, for the error message and the README. */
+  static final Map<String, String> KNOWN =
+      Map.ofEntries(
+          Map.entry("bootstrap-servers", "Kafka brokers"),
+          Map.entry("topic", "spans topic"),
+          Map.entry("dead-letter-topic", "dead-letter topic"),
+          Map.entry("group-id", "Kafka consumer group"),
+          Map.entry("max-record-bytes", "largest record decoded"),
+          Map.entry("data-dir", "base directory for the default warehouse and checkpoints"),
+          Map.entry("catalog-type", "hadoop, rest or jdbc"),
+          Map.entry("warehouse", "warehouse location"),
+          Map.entry("catalog-uri", "REST URI or JDBC URL"),
+          Map.entry("checkpoint-interval-s", "seconds between checkpoints (and Iceberg commits)"),
+          Map.entry("checkpoint-dir", "checkpoint directory"),
+          Map.entry("state-backend", "hashmap or rocksdb"),
+          Map.entry("parallelism", "operator parallelism"),
+          Map.entry("quiet-gap-s", "seconds without spans that close a trace"),
+          Map.entry("max-open-s", "seconds after which a trace closes regardless"),
+          Map.entry("late-retention-s", "seconds a closed trace is remembered for late spans"),
+          Map.entry("max-spans-per-trace", "cap on spans per trace"),
+          Map.entry("out-of-orderness-ms", "watermark out-of-orderness"),
+          Map.entry("idle-after-ms", "quiet time after which event time follows the wall clock"),
+          Map.entry("local", "run in a local mini cluster with the web UI"),
+          Map.entry("web-ui-port", "web UI port in local mode"),
+          Map.entry("resume", "resume from the newest retained checkpoint in local mode"),
+          Map.entry("bounded", "stop at the latest offsets seen at start"));
+
+  private static Duration seconds(Map<String, String> a, String name, long dflt) {
+    return Duration.ofMillis(Math.round(Double.parseDouble(a.getOrDefault(name, Long.toString(dflt))) * 1000));
+  }
+}

@@ -1,0 +1,151 @@
+package io.llmtraces.job;
+
+import io.llmtraces.ingest.DeadLetter;
+import io.llmtraces.ingest.DeadLetterSerializer;
+import io.llmtraces.ingest.KafkaRecord;
+import io.llmtraces.ingest.KafkaRecordDeserializer;
+import io.llmtraces.schema.TableSchemas;
+import io.llmtraces.sink.IcebergTables;
+import io.llmtraces.sink.SpanRows;
+import io.llmtraces.sink.TraceRows;
+import io.llmtraces.trace.ArrivalWatermarks;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.FlinkSchemaUtil;
+import org.apache.iceberg.flink.TableLoader;
+import org.apache.iceberg.flink.sink.FlinkSink;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The job: OTLP spans from Kafka, assembled into traces, written to Iceberg; undecodable
+ * records to the dead-letter topic. {@code main} takes {@link JobOptions} arguments.
+ */
+public final class TraceJob {
+  public static final String JOB_NAME = "llm-traces";
+  public static final String SOURCE_UID = "kafka-otlp-spans";
+  public static final String DEAD_LETTER_UID = "kafka-dead-letters";
+  public static final String TRACES_SINK_UID = "iceberg-traces";
+  public static final String SPANS_SINK_UID = "iceberg-spans";
+
+  private TraceJob() {}
+
+  public static void main(String[] args) throws Exception {
+    JobOptions options = JobOptions.parse(args);
+    StreamExecutionEnvironment env = environment(options);
+    define(env, options);
+    env.execute(JOB_NAME);
+  }
+
+  /** Starts the job without waiting for it (tests and the benchmark stop it themselves). */
+  public static JobClient start(StreamExecutionEnvironment env, JobOptions options) throws Exception {
+    define(env, options);
+    return env.executeAsync(JOB_NAME);
+  }
+
+  /** The environment: a local mini cluster with the web UI, or the cluster that runs the jar. */
+  public static StreamExecutionEnvironment environment(JobOptions options) {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir().toUri().toString());
+    // Kept on cancel so that a stopped local run (Ctrl-C) resumes where it was.
+    conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    conf.set(StateBackendOptions.STATE_BACKEND, options.stateBackend());
+    // Our records are immutable values: handing them to chained operators without copies is safe.
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
+    // Every record type has a Flink serializer of its own; a Kryo fallback would be a bug.
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env;
+    if (options.local()) {
+      conf.set(RestOptions.PORT, options.webUiPort());
+      if (options.resume()) {
+        Optional<Path> latest = LatestCheckpoint.find(options.checkpointDir());
+        latest.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+      }
+      env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+    } else {
+      env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+    if (options.parallelism() > 0) {
+      env.setParallelism(options.parallelism());
+    }
+    env.enableCheckpointing(options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    return env;
+  }
+
+  static void define(StreamExecutionEnvironment env, JobOptions options) {
+    CatalogLoader catalogLoader = options.catalog().loader();
+    Catalog catalog = catalogLoader.loadCatalog();
+    IcebergTables.ensure(catalog);
+
+    DataStream<KafkaRecord> records =
+        env.fromSource(source(options), watermarks(options), "Kafka " + options.topic()).uid(SOURCE_UID);
+    TracePipeline.Outputs out =
+        TracePipeline.build(records, options.maxRecordBytes(), options.limits(), options.assembly());
+
+    InternalTypeInfo<RowData> traceType = InternalTypeInfo.of(FlinkSchemaUtil.convert(TableSchemas.TRACES_SCHEMA));
+    FlinkSink.builderFor(out.traces(), new TraceRows(), traceType)
+        .tableLoader(TableLoader.fromCatalog(catalogLoader, TableSchemas.TRACES))
+        .uidPrefix(TRACES_SINK_UID)
+        .append();
+    InternalTypeInfo<RowData> spanType = InternalTypeInfo.of(FlinkSchemaUtil.convert(TableSchemas.SPANS_SCHEMA));
+    FlinkSink.builderFor(out.spans(), new SpanRows(), spanType)
+        .tableLoader(TableLoader.fromCatalog(catalogLoader, TableSchemas.SPANS))
+        .uidPrefix(SPANS_SINK_UID)
+        .append();
+    out.deadLetters().sinkTo(deadLetterSink(options)).name("Kafka " + options.deadLetterTopic()).uid(DEAD_LETTER_UID);
+  }
+
+  private static KafkaSource<KafkaRecord> source(JobOptions options) {
+    KafkaSourceBuilder<KafkaRecord> builder =
+        KafkaSource.<KafkaRecord>builder()
+            .setBootstrapServers(options.bootstrapServers())
+            .setTopics(options.topic())
+            .setGroupId(options.groupId())
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(new KafkaRecordDeserializer())
+            .setProperty("partition.discovery.interval.ms", "30000")
+            .setProperty("max.partition.fetch.bytes", Integer.toString(Math.max(1 << 20, options.maxRecordBytes())));
+    if (options.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  private static WatermarkStrategy<KafkaRecord> watermarks(JobOptions options) {
+    Duration outOfOrderness = options.outOfOrderness();
+    Duration idleAfter = options.idleAfter();
+    return WatermarkStrategy.<KafkaRecord>forGenerator(
+            ctx -> new ArrivalWatermarks(outOfOrderness, idleAfter, System::currentTimeMillis))
+        .withTimestampAssigner((record, kafkaTimestamp) -> record.timestamp());
+  }
+
+  private static KafkaSink<DeadLetter> deadLetterSink(JobOptions options) {
+    return KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(options.bootstrapServers())
+        .setRecordSerializer(new DeadLetterSerializer(options.deadLetterTopic()))
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setProperty("max.request.size", Integer.toString(2 << 20))
+        .build();
+  }
+}

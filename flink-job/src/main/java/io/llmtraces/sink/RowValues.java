@@ -1,0 +1,47 @@
+package io.llmtraces.sink;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericMapData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.iceberg.Schema;
+
+/** Conversions of Java values to Flink's internal row values, and column positions by name. */
+final class RowValues {
+  private RowValues() {}
+
+  /** The position of a column, resolved once, so that a renamed column fails at start-up. */
+  static int position(Schema schema, String column) {
+    int i = schema.columns().indexOf(schema.findField(column));
+    if (i < 0) {
+      throw new IllegalStateException("no column " + column + " in " + schema);
+    }
+    return i;
+  }
+
+  static StringData string(String s) {
+    return s == null ? null : StringData.fromString(s);
+  }
+
+  static TimestampData micros(long epochMicros) {
+    return TimestampData.fromEpochMillis(
+        Math.floorDiv(epochMicros, 1000L), (int) Math.floorMod(epochMicros, 1000L) * 1000);
+  }
+
+  static GenericArrayData strings(List<String> values) {
+    StringData[] data = new StringData[values.size()];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = StringData.fromString(values.get(i));
+    }
+    return new GenericArrayData(data);
+  }
+
+  static GenericMapData stringMap(Map<String, String> values) {
+    Map<StringData, StringData> data = new HashMap<>(values.size() * 2);
+    values.forEach((k, v) -> data.put(StringData.fromString(k), StringData.fromString(v == null ? "" : v)));
+    return new GenericMapData(data);
+  }
+}

@@ -1,0 +1,78 @@
+# Shared by the scripts: prerequisites, build, class paths. Source it; it defines functions only.
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# The JVM flags Flink and Iceberg need on Java 17 (the same list as the parent pom's jvm.opens).
+JVM_OPENS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.math=ALL-UNNAMED
+  --add-opens=java.sql/java.sql=ALL-UNNAMED --add-exports=java.base/sun.net.util=ALL-UNNAMED
+  --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED)
+
+MVN_FLAGS=(-B --no-transfer-progress)
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else
+    log "need root to run: $*"; return 1; fi
+}
+
+apt_install() {
+  log "installing $* (Debian packages)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Java 17 and Maven, installed from Debian's packages when missing.
+ensure_java_maven() {
+  local need=()
+  if ! command -v java >/dev/null || ! java -version 2>&1 | grep -qE 'version "(1[7-9]|2[0-9])'; then
+    need+=(openjdk-17-jdk-headless)
+  fi
+  command -v mvn >/dev/null || need+=(maven)
+  if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
+}
+
+# Builds and installs the modules (tests are for scripts/test).
+build_project() {
+  log "building (mvn install, tests skipped)"
+  (cd "$ROOT_DIR" && mvn "${MVN_FLAGS[@]}" -q -DskipTests install)
+}
+
+# The run-time class path of a module: its compile, provided and runtime dependencies.
+# Cached beside the module's target, rebuilt when its pom changes.
+module_classpath() {
+  local module="$1" out="$ROOT_DIR/$1/target/run-classpath.txt"
+  if [ ! -s "$out" ] || [ "$ROOT_DIR/$module/pom.xml" -nt "$out" ] || [ "$ROOT_DIR/pom.xml" -nt "$out" ]; then
+    (cd "$ROOT_DIR" && mvn "${MVN_FLAGS[@]}" -q -pl "$module" dependency:build-classpath \
+        -Dmdep.includeScope=compile -Dmdep.outputFile=target/cp-compile.txt \
+      && mvn "${MVN_FLAGS[@]}" -q -pl "$module" dependency:build-classpath \
+        -Dmdep.includeScope=runtime -Dmdep.outputFile=target/cp-runtime.txt)
+    { tr ':' '\n' < "$ROOT_DIR/$module/target/cp-compile.txt"; tr ':' '\n' < "$ROOT_DIR/$module/target/cp-runtime.txt"; } \
+      | awk 'NF && !seen[$0]++' | paste -sd: > "$out"
+  fi
+  echo "$ROOT_DIR/$module/target/classes:$(cat "$out")"
+}
+
+# A Kafka broker's class path (kafka_2.13 and its dependencies), from scripts/lib/kafka-broker.pom.xml.
+kafka_classpath() {
+  local pom="$ROOT_DIR/scripts/lib/kafka-broker.pom.xml" out="$ROOT_DIR/target/kafka-classpath.txt"
+  mkdir -p "$ROOT_DIR/target"
+  if [ ! -s "$out" ] || [ "$pom" -nt "$out" ]; then
+    mvn "${MVN_FLAGS[@]}" -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$out" >&2
+  fi
+  cat "$out"
+}
+
+# Waits until a TCP port on localhost answers, or fails after the timeout (seconds).
+wait_for_port() {
+  local port="$1" timeout="$2" what="$3" start=$SECONDS
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if (( SECONDS - start > timeout )); then log "$what did not answer on port $port within ${timeout}s"; return 1; fi
+    sleep 0.5
+  done
+}
