@@ -59,6 +59,28 @@ final class Strings {
     return bytes;
   }
 
+  /** {@link #utf8Length(CharSequence)} of a char range, for parser buffers. */
+  static long utf8Length(char[] chars, int off, int len) {
+    long bytes = 0;
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      char c = chars[i];
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
   /** ASCII lower case without the Locale machinery; attribute vocabularies are ASCII. */
   static String asciiLower(String s) {
     for (int i = 0; i < s.length(); i++) {
