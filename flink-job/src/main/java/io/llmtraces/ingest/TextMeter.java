@@ -13,7 +13,8 @@ import java.util.Set;
  * iftracer output {@code null} counts 0.
  *
  * <p>SDKs cut long values (1 KB is common), so JSON may end mid-way: it counts as far as it
- * parses, and the unparsable rest counts as raw text. Nothing here throws.
+ * parses, and the unparsable rest counts as raw text; a value that fails before any text (not
+ * JSON after all, like "[INST] hi") counts whole as raw text. Nothing here throws.
  */
 final class TextMeter {
   /** Values of these keys describe a message rather than being its text. */
@@ -82,6 +83,9 @@ final class TextMeter {
       }
       return sum;
     } catch (IOException | RuntimeException cutOrInvalid) {
+      if (sum == 0) {
+        return Strings.utf8Length(s); // not JSON after all, or cut before its first text
+      }
       int from = (int) Math.min(Math.max(lastGoodEnd, 0), s.length());
       return sum + (isBlank(s, from) ? 0 : Strings.utf8Length(s.subSequence(from, s.length())));
     }
