@@ -1,0 +1,133 @@
+package io.llmtraces.ingest;
+
+import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.model.SpanKind;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns the spans of an OTLP trace request into {@link NormalizedSpan}s, filling each canonical
+ * field from whichever attribute family (OTel GenAI, Traceloop/iftracer, OpenInference) the SDK
+ * used, first source in priority order wins (see {@link AttributeKeys}).
+ *
+ * <p>Never throws for span content: odd values are read tolerantly, bounded by
+ * {@link NormalizerLimits}, and a span that still trips a bug comes out with its ids, name, times
+ * and status and the attribute {@code llmtraces.normalize_error}. Field rules live in the
+ * extractor types: {@link KindClassifier}, {@link TokenCounts}, {@link ContentFacts},
+ * {@link StreamingFacts}, {@link ErrorFacts}, {@link SpanTimes}, {@link AttributeMap},
+ * {@link SpanJson}. {@code workflowName} is only the span's own workflow attribute; falling back
+ * to the root span's name is the trace assembler's job. Stateless and thread-safe.
+ */
+public final class SpanNormalizer {
+  static final String NORMALIZE_ERROR_KEY = "llmtraces.normalize_error";
+
+  private final NormalizerLimits limits;
+  private final SpanJson spanJson;
+
+  public SpanNormalizer() {
+    this(NormalizerLimits.DEFAULTS);
+  }
+
+  public SpanNormalizer(NormalizerLimits limits) {
+    this.limits = limits;
+    this.spanJson = new SpanJson(limits);
+  }
+
+  /** Emits one normalized span per span of the request, in request order. */
+  public void normalize(ExportTraceServiceRequest request, Consumer<NormalizedSpan> out) {
+    for (ResourceSpans rs : request.getResourceSpansList()) {
+      ResourceContext resource = ResourceContext.of(rs.getResource(), limits, spanJson);
+      for (ScopeSpans ss : rs.getScopeSpansList()) {
+        String[] scopeJson = spanJson.fragments(ss.getScope());
+        for (Span span : ss.getSpansList()) {
+          NormalizedSpan normalized;
+          try {
+            normalized = normalize(span, resource, scopeJson);
+          } catch (RuntimeException bug) {
+            normalized = fallback(span, resource, scopeJson, bug);
+          }
+          out.accept(normalized); // outside the try: the consumer's own failures propagate
+        }
+      }
+    }
+  }
+
+  private NormalizedSpan normalize(Span span, ResourceContext resource, String[] scopeJson) {
+    int maxChars = limits.maxValueChars();
+    String parentSpanId = Hex.encode(span.getParentSpanId());
+    boolean isRoot = parentSpanId.isEmpty();
+    SpanAttributes a = new SpanAttributes(span.getAttributesList(), maxChars);
+    SpanTimes times = SpanTimes.of(span);
+    EventFacts events = EventFacts.of(span, maxChars);
+    ErrorFacts error = ErrorFacts.of(span, a, events, maxChars);
+    TokenCounts tokens = TokenCounts.of(a);
+    ContentFacts content = ContentFacts.of(a, span.getAttributesList(), events, maxChars);
+    StreamingFacts streaming = StreamingFacts.of(a, events, times);
+    String name = Strings.truncate(span.getName(), maxChars);
+    String entityName = a.text(AttributeKeys.ENTITY_NAME);
+    return new NormalizedSpan(
+        resource.project,
+        Hex.encode(span.getTraceId()),
+        Hex.encode(span.getSpanId()),
+        isRoot ? null : parentSpanId,
+        name,
+        KindClassifier.classify(a, isRoot),
+        resource.service,
+        a.text(AttributeKeys.WORKFLOW_NAME),
+        entityName != null ? entityName : name,
+        times.startMicros(),
+        times.endMicros(),
+        times.durationMs(),
+        error.statusCode(),
+        error.statusMessage(),
+        error.isError(),
+        error.errorType(),
+        a.text(AttributeKeys.REQUEST_MODEL),
+        a.text(AttributeKeys.RESPONSE_MODEL),
+        a.text(AttributeKeys.EMBEDDING_MODEL),
+        a.text(AttributeKeys.PROVIDER),
+        tokens.input(),
+        tokens.output(),
+        tokens.total(),
+        tokens.cacheRead(),
+        tokens.reasoning(),
+        content.tokenSizeBytes(),
+        content.hasPrompt(),
+        content.hasResponse(),
+        content.finishReason(),
+        streaming.isStreaming(),
+        streaming.ttftMs(),
+        a.text(AttributeKeys.SESSION_ID),
+        a.text(AttributeKeys.USER_ID),
+        AttributeMap.of(span.getAttributesList(), resource, limits),
+        spanJson.write(span, resource.json, scopeJson));
+  }
+
+  /** The least that can be said of a span whose normalization failed; must not fail itself. */
+  private NormalizedSpan fallback(Span span, ResourceContext resource, String[] scopeJson, RuntimeException bug) {
+    String parentSpanId = Hex.encode(span.getParentSpanId());
+    SpanTimes times = SpanTimes.of(span);
+    String name = Strings.truncate(span.getName(), limits.maxValueChars());
+    boolean isError = span.getStatus().getCode() == io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR;
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put(NORMALIZE_ERROR_KEY, Strings.truncate(String.valueOf(bug), limits.maxValueChars()));
+    String json;
+    try {
+      json = spanJson.write(span, resource.json, scopeJson);
+    } catch (RuntimeException again) {
+      json = "{\"truncated\":true}";
+    }
+    return new NormalizedSpan(
+        resource.project, Hex.encode(span.getTraceId()), Hex.encode(span.getSpanId()),
+        parentSpanId.isEmpty() ? null : parentSpanId, name, SpanKind.OTHER, resource.service,
+        null, name, times.startMicros(), times.endMicros(), times.durationMs(),
+        isError ? "ERROR" : "UNSET", null, isError, null, null, null, null, null,
+        null, null, null, null, null, 0L, false, false, null, false, null, null, null,
+        attributes, json);
+  }
+}
