@@ -12,7 +12,8 @@ package io.llmtraces.ingest;
  *     values and fewer list items (marked {@code "truncated":true}), always valid JSON; default
  *     64 KiB, at least 4096
  */
-public record NormalizerLimits(int maxAttributes, int maxValueChars, int maxSpanJsonChars) {
+public record NormalizerLimits(int maxAttributes, int maxValueChars, int maxSpanJsonChars)
+    implements java.io.Serializable {
   /** The defaults described above. */
   public static final NormalizerLimits DEFAULTS = new NormalizerLimits(128, 1024, 64 * 1024);
 

@@ -35,7 +35,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.flink.TableLoader;
-import org.apache.iceberg.flink.sink.FlinkSink;
+import org.apache.iceberg.flink.sink.IcebergSink;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -104,14 +104,16 @@ public final class TraceJob {
         TracePipeline.build(records, options.maxRecordBytes(), options.limits(), options.assembly());
 
     InternalTypeInfo<RowData> traceType = InternalTypeInfo.of(FlinkSchemaUtil.convert(TableSchemas.TRACES_SCHEMA));
-    FlinkSink.builderFor(out.traces(), new TraceRows(), traceType)
+    // IcebergSink (sink v2) rather than FlinkSink: it has serializers of its own, where FlinkSink
+    // sends its write results through Kryo (generic types stay disabled, see environment()).
+    IcebergSink.builderFor(out.traces(), new TraceRows(), traceType)
         .tableLoader(TableLoader.fromCatalog(catalogLoader, TableSchemas.TRACES))
-        .uidPrefix(TRACES_SINK_UID)
+        .uidSuffix(TRACES_SINK_UID)
         .append();
     InternalTypeInfo<RowData> spanType = InternalTypeInfo.of(FlinkSchemaUtil.convert(TableSchemas.SPANS_SCHEMA));
-    FlinkSink.builderFor(out.spans(), new SpanRows(), spanType)
+    IcebergSink.builderFor(out.spans(), new SpanRows(), spanType)
         .tableLoader(TableLoader.fromCatalog(catalogLoader, TableSchemas.SPANS))
-        .uidPrefix(SPANS_SINK_UID)
+        .uidSuffix(SPANS_SINK_UID)
         .append();
     out.deadLetters().sinkTo(deadLetterSink(options)).name("Kafka " + options.deadLetterTopic()).uid(DEAD_LETTER_UID);
   }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param maxSpansPerTrace spans beyond this are counted and dropped (10,000)
  */
 public record AssemblyOptions(
-    Duration quietGap, Duration maxOpen, Duration lateRetention, int maxSpansPerTrace) {
+    Duration quietGap, Duration maxOpen, Duration lateRetention, int maxSpansPerTrace)
+    implements java.io.Serializable {
 
   public static final AssemblyOptions DEFAULTS =
       new AssemblyOptions(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(10), 10_000);
