@@ -18,12 +18,14 @@ final class NaturalFaults implements TraceMutator {
   private final double timeoutRate;
   private final double emptyResponseRate;
   private final double abandonedStreamRate;
+  private final double faultShare;
 
   NaturalFaults(DemoTrafficConfig config) {
     this.errorRate = config.errorRate();
     this.timeoutRate = config.timeoutRate();
     this.emptyResponseRate = config.emptyResponseRate();
     this.abandonedStreamRate = config.abandonedStreamRate();
+    this.faultShare = errorRate + timeoutRate + emptyResponseRate + abandonedStreamRate;
   }
 
   @Override
@@ -35,21 +37,21 @@ final class NaturalFaults implements TraceMutator {
       // One draw per call, whatever happens, so one fault does not shift the rest of the stream.
       double r = rng.nextDouble();
       long timeoutMicros = span.service().clientTimeoutMs() * 1000;
+      boolean tooSlow = span.isModelCall() && span.durationMicros() >= timeoutMicros;
+      if ((r >= faultShare && !tooSlow) || !attached(span)) {
+        continue;
+      }
       boolean llm = span.kind() == SpanKind.LLM;
-      if (span.isModelCall() && (r < timeoutRate || span.durationMicros() >= timeoutMicros)) {
-        if (attached(span)) {
-          span.setDurationMicros(timeoutMicros);
-          span.fail(timeoutType(span), "Request timed out.");
-          plan.record(new Fault(FaultType.TIMEOUT, span.spanIdHex(), false, 1, span.errorType()));
-          afterFailure(plan, span, latency, rng);
-        }
+      if (span.isModelCall() && (r < timeoutRate || tooSlow)) {
+        span.setDurationMicros(timeoutMicros);
+        span.fail(timeoutType(span), "Request timed out.");
+        plan.record(new Fault(FaultType.TIMEOUT, span.spanIdHex(), false, 1, span.errorType()));
+        afterFailure(plan, span, latency, rng);
       } else if (r < timeoutRate + errorRate) {
-        if (attached(span)) {
-          String[] error = errorFor(span, rng);
-          span.fail(error[0], error[1]);
-          plan.record(new Fault(FaultType.ERROR, span.spanIdHex(), false, 1, error[0]));
-          afterFailure(plan, span, latency, rng);
-        }
+        String[] error = errorFor(span, rng);
+        span.fail(error[0], error[1]);
+        plan.record(new Fault(FaultType.ERROR, span.spanIdHex(), false, 1, error[0]));
+        afterFailure(plan, span, latency, rng);
       } else if (llm && r < timeoutRate + errorRate + emptyResponseRate) {
         span.setTokens(span.inputTokens(), 0);
         span.setOutput("");
