@@ -20,8 +20,8 @@ final class Calls {
   }
 
   /**
-   * A chat call. Token counts are lognormal around the given medians; the completion text is
-   * about as long as the output tokens.
+   * A chat call. Token counts are lognormal around the given medians; the completion text is about
+   * as long as the output tokens.
    *
    * @param streamShare how often this call is streamed
    */
@@ -45,7 +45,10 @@ final class Calls {
     span.setOutput(text.answer(output, rng));
     span.setFinishReason("stop");
     // Long shared prefixes (system prompt, documents) are often served from the prompt cache.
-    int cached = input > 1024 && rng.nextDouble() < 0.35 ? (int) (input * (0.4 + 0.5 * rng.nextDouble())) : 0;
+    int cached =
+        input > 1024 && rng.nextDouble() < 0.35
+            ? (int) (input * (0.4 + 0.5 * rng.nextDouble()))
+            : 0;
     int reasoning = model.reasoning() ? tokens(350, 0.8, 0, 20_000, rng) : 0;
     span.setDetailTokens(cached, reasoning);
     if (rng.nextDouble() < streamShare) {
@@ -107,7 +110,11 @@ final class Calls {
 
   /** A vector search returning a handful of documents. */
   SpanPlan retrieval(
-      TracePlan plan, SpanPlan parent, ServiceSpec service, String name, Topic topic,
+      TracePlan plan,
+      SpanPlan parent,
+      ServiceSpec service,
+      String name,
+      Topic topic,
       RandomGenerator rng) {
     SpanPlan span = plan.child(parent, SpanKind.RETRIEVER, service, name);
     span.setWork(45, 0.6);
@@ -119,7 +126,11 @@ final class Calls {
 
   /** A plain function (database read, parsing) that takes about {@code medianMs}. */
   SpanPlan function(
-      TracePlan plan, SpanPlan parent, ServiceSpec service, String name, double medianMs,
+      TracePlan plan,
+      SpanPlan parent,
+      ServiceSpec service,
+      String name,
+      double medianMs,
       String input) {
     SpanPlan span = plan.child(parent, SpanKind.TASK, service, name);
     span.setWork(medianMs, 0.7);

@@ -8,8 +8,8 @@ package io.llmtraces.demo;
  * @param rate spans per second; default 200; 0 sends as fast as possible
  * @param totalSpans stop after this many spans; default 0, run until stopped
  * @param format message encoding; default {@code otlp_proto}
- * @param partitionByTraceId key each record by its trace id in hex, as the Collector's
- *     {@code partition_traces_by_id} does, so a trace stays on one partition; default off (no key)
+ * @param partitionByTraceId key each record by its trace id in hex, as the Collector's {@code
+ *     partition_traces_by_id} does, so a trace stays on one partition; default off (no key)
  * @param seed the generator's seed; default 1
  */
 public record DemoProducerConfig(
@@ -47,7 +47,8 @@ public record DemoProducerConfig(
 
   /** The defaults. */
   public static DemoProducerConfig defaults() {
-    return new DemoProducerConfig("localhost:9092", "otlp_spans", 200, 0, OtlpFormat.OTLP_PROTO, false, 1);
+    return new DemoProducerConfig(
+        "localhost:9092", "otlp_spans", 200, 0, OtlpFormat.OTLP_PROTO, false, 1);
   }
 
   /** Parses {@code --name value} options over the defaults; throws on anything unknown. */

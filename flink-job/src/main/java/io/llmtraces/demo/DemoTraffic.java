@@ -7,12 +7,12 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded generator of realistic LLM agent traffic as OTLP export requests: several projects and
- * services, three attribute conventions, long-tailed latencies and natural faults. Pure: no I/O,
- * no clock, the same seed gives the same traces.
+ * services, three attribute conventions, long-tailed latencies and natural faults. Pure: no I/O, no
+ * clock, the same seed gives the same traces.
  *
  * <p>Each trace goes through fixed steps: shape (which spans, tokens, content), time (durations),
- * natural faults, the optional {@link TraceMutator} (injected anomalies), layout (absolute
- * times), render (OTLP spans) and batching into export requests.
+ * natural faults, the optional {@link TraceMutator} (injected anomalies), layout (absolute times),
+ * render (OTLP spans) and batching into export requests.
  *
  * <p>Not thread-safe: use one instance per thread, with different seeds.
  */
@@ -47,8 +47,9 @@ public final class DemoTraffic {
               .filter(w -> w.project().equals(name))
               .findFirst()
               .orElseThrow(
-                  () -> new IllegalArgumentException(
-                      "unknown project " + name + ", known: " + projectNames())));
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown project " + name + ", known: " + projectNames())));
     }
     cumulativeWeights = new double[apps.size()];
     double sum = 0;

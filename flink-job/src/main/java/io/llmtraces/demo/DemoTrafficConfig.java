@@ -6,11 +6,11 @@ import java.util.List;
  * Settings of the demo traffic generator.
  *
  * @param seed the random seed: the same seed gives the same traces, byte for byte
- * @param startMicros where the generator's own clock starts ({@link DemoTraffic#next()});
- *     default 2026-01-01T00:00:00Z
+ * @param startMicros where the generator's own clock starts ({@link DemoTraffic#next()}); default
+ *     2026-01-01T00:00:00Z
  * @param tracesPerSecond mean arrival rate on that clock (Poisson); default 5
- * @param projects which demo projects to generate, from {@link DemoTraffic#projectNames()};
- *     default all
+ * @param projects which demo projects to generate, from {@link DemoTraffic#projectNames()}; default
+ *     all
  * @param errorRate probability that a call (model, tool, retrieval) fails; default 0.005
  * @param timeoutRate probability that a model call hits its client timeout; default 0.001
  * @param emptyResponseRate probability that a chat call answers with nothing; default 0.001
@@ -40,7 +40,8 @@ public record DemoTrafficConfig(
       throw new IllegalArgumentException("tracesPerSecond must be positive: " + tracesPerSecond);
     }
     double sum = 0;
-    for (double rate : new double[] {errorRate, timeoutRate, emptyResponseRate, abandonedStreamRate}) {
+    for (double rate :
+        new double[] {errorRate, timeoutRate, emptyResponseRate, abandonedStreamRate}) {
       if (!(rate >= 0 && rate <= 1)) {
         throw new IllegalArgumentException("fault rates must be within [0, 1]: " + rate);
       }
@@ -63,22 +64,43 @@ public record DemoTrafficConfig(
   /** This configuration limited to some projects. */
   public DemoTrafficConfig withProjects(List<String> names) {
     return new DemoTrafficConfig(
-        seed, startMicros, tracesPerSecond, names, errorRate, timeoutRate, emptyResponseRate,
-        abandonedStreamRate, usersPerProject);
+        seed,
+        startMicros,
+        tracesPerSecond,
+        names,
+        errorRate,
+        timeoutRate,
+        emptyResponseRate,
+        abandonedStreamRate,
+        usersPerProject);
   }
 
   /** This configuration with other natural fault rates (all zero: clean traffic). */
   public DemoTrafficConfig withFaultRates(
       double error, double timeout, double emptyResponse, double abandonedStream) {
     return new DemoTrafficConfig(
-        seed, startMicros, tracesPerSecond, projects, error, timeout, emptyResponse,
-        abandonedStream, usersPerProject);
+        seed,
+        startMicros,
+        tracesPerSecond,
+        projects,
+        error,
+        timeout,
+        emptyResponse,
+        abandonedStream,
+        usersPerProject);
   }
 
   /** This configuration with the generator's clock starting elsewhere, at another rate. */
   public DemoTrafficConfig withClock(long start, double perSecond) {
     return new DemoTrafficConfig(
-        seed, start, perSecond, projects, errorRate, timeoutRate, emptyResponseRate,
-        abandonedStreamRate, usersPerProject);
+        seed,
+        start,
+        perSecond,
+        projects,
+        errorRate,
+        timeoutRate,
+        emptyResponseRate,
+        abandonedStreamRate,
+        usersPerProject);
   }
 }

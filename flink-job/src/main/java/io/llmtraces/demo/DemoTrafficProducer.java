@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Sends demo traffic to Kafka as an OpenTelemetry Collector's kafka exporter would: one OTLP
- * request per record on {@code otlp_spans}. Traces start at the wall clock and each request is
- * held until its spans have ended (unless the rate is 0: then everything goes out at once).
+ * request per record on {@code otlp_spans}. Traces start at the wall clock and each request is held
+ * until its spans have ended (unless the rate is 0: then everything goes out at once).
  */
 public final class DemoTrafficProducer {
   static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -50,7 +50,8 @@ public final class DemoTrafficProducer {
     this.out = out;
     // Waiting on the stop latch instead of sleeping lets stop() end a wait at once without
     // interrupting a thread that may be inside the Kafka client.
-    this.pacer = new Pacer(config.rate(), nanoTime, nanos -> stopped.await(nanos, TimeUnit.NANOSECONDS));
+    this.pacer =
+        new Pacer(config.rate(), nanoTime, nanos -> stopped.await(nanos, TimeUnit.NANOSECONDS));
   }
 
   public static void main(String[] args) {
@@ -72,8 +73,12 @@ public final class DemoTrafficProducer {
     RecordSink sink = new KafkaRecordSink(config.bootstrapServers(), config.topic());
     DemoTrafficProducer producer =
         new DemoTrafficProducer(
-            config, encoder, sink, System::nanoTime,
-            () -> System.currentTimeMillis() * 1000, System.out);
+            config,
+            encoder,
+            sink,
+            System::nanoTime,
+            () -> System.currentTimeMillis() * 1000,
+            System.out);
     CountDownLatch finished = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -109,13 +114,16 @@ public final class DemoTrafficProducer {
   public long run() {
     out.printf(
         "[demo] sending to %s topic %s, %s spans/s, format %s, %s%n",
-        config.bootstrapServers(), config.topic(),
-        config.rate() == 0 ? "unlimited" : config.rate(), config.format().optionName(),
+        config.bootstrapServers(),
+        config.topic(),
+        config.rate() == 0 ? "unlimited" : config.rate(),
+        config.format().optionName(),
         config.partitionByTraceId() ? "keyed by trace id" : "no key");
     reportedAtNanos = nanoTime.getAsLong();
     long generated = 0;
     try {
-      while (stopped.getCount() > 0 && (config.totalSpans() == 0 || generated < config.totalSpans())) {
+      while (stopped.getCount() > 0
+          && (config.totalSpans() == 0 || generated < config.totalSpans())) {
         pacer.awaitTurn();
         if (stopped.getCount() == 0) {
           break;
@@ -152,7 +160,8 @@ public final class DemoTrafficProducer {
   }
 
   private void send(String traceIdHex, SpanExport export) {
-    byte[] key = config.partitionByTraceId() ? traceIdHex.getBytes(StandardCharsets.US_ASCII) : null;
+    byte[] key =
+        config.partitionByTraceId() ? traceIdHex.getBytes(StandardCharsets.US_ASCII) : null;
     sink.send(key, encoder.apply(export.request()));
     sentSpans += export.spanCount();
     sentRecords++;
@@ -163,7 +172,8 @@ public final class DemoTrafficProducer {
     if (now - reportedAtNanos >= REPORT_EVERY_NANOS) {
       double seconds = (now - reportedAtNanos) / 1e9;
       out.printf(
-          "[demo] %d spans sent, %.0f spans/s, %d records, %d spans waiting for their export time%n",
+          "[demo] %d spans sent, %.0f spans/s, %d records, %d spans waiting for their export"
+              + " time%n",
           sentSpans, (sentSpans - spansAtReport) / seconds, sentRecords, schedule.pendingSpans());
       reportedAtNanos = now;
       spansAtReport = sentSpans;

@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A documentation Q&A service on LangChain with OpenInference, answering with Llama on a local
- * vLLM server (GPT-4o as fallback), and an indexer with Traceloop decorators that runs with
- * content capture off.
+ * A documentation Q&A service on LangChain with OpenInference, answering with Llama on a local vLLM
+ * server (GPT-4o as fallback), and an indexer with Traceloop decorators that runs with content
+ * capture off.
  */
 final class DocsQaWorkflows implements Workflows {
   static final String PROJECT = "docs-qa";
   static final ServiceSpec API =
       new ServiceSpec("docs-api", PROJECT, null, Family.OPENINFERENCE, true, 60_000);
   static final ServiceSpec INDEXER =
-      new ServiceSpec("docs-indexer", PROJECT, Family.TRACELOOP, Family.GENAI_SEMCONV, false, 60_000);
+      new ServiceSpec(
+          "docs-indexer", PROJECT, Family.TRACELOOP, Family.GENAI_SEMCONV, false, 60_000);
   private static final Topic TOPIC = Topic.DOCS;
 
   @Override
@@ -50,7 +51,8 @@ final class DocsQaWorkflows implements Workflows {
       // A follow-up question is first rewritten to stand on its own.
       SpanPlan condense = plan.child(root, SpanKind.TASK, API, "CondenseQuestionChain");
       condense.setInput(root.input());
-      SpanPlan rewrite = calls.chat(plan, condense, API, Models.LLAMA_3_1_70B, TOPIC, 500, 25, 0, rng);
+      SpanPlan rewrite =
+          calls.chat(plan, condense, API, Models.LLAMA_3_1_70B, TOPIC, 500, 25, 0, rng);
       condense.setOutput(rewrite.output());
     }
     SpanPlan retriever = calls.retrieval(plan, root, API, "VectorStoreRetriever", TOPIC, rng);

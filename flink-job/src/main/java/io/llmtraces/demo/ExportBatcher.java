@@ -15,9 +15,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Groups a trace's spans into the requests each service's batch span processor would send: spans
- * leave when they end, on a 5 s timer or when 512 are queued. A short trace usually goes out in
- * one request per service; a long one, or one that straddles a tick, has its children sent before
- * its root.
+ * leave when they end, on a 5 s timer or when 512 are queued. A short trace usually goes out in one
+ * request per service; a long one, or one that straddles a tick, has its children sent before its
+ * root.
  */
 final class ExportBatcher {
   static final long SCHEDULE_DELAY_MICROS = 5_000_000; // OTEL_BSP_SCHEDULE_DELAY default
@@ -26,7 +26,8 @@ final class ExportBatcher {
   private final Map<ServiceSpec, Resource> resources = new HashMap<>();
   private final Map<String, InstrumentationScope> scopes = new HashMap<>();
 
-  List<SpanExport> batch(List<SpanRenderer.Rendered> spans, long traceStartMicros, RandomGenerator rng) {
+  List<SpanExport> batch(
+      List<SpanRenderer.Rendered> spans, long traceStartMicros, RandomGenerator rng) {
     Map<ServiceSpec, List<SpanRenderer.Rendered>> byService = new LinkedHashMap<>();
     for (SpanRenderer.Rendered r : spans) {
       byService.computeIfAbsent(r.service(), s -> new ArrayList<>()).add(r);
@@ -41,7 +42,8 @@ final class ExportBatcher {
       while (from < ended.size()) {
         long tick = nextTick(origin, ended.get(from).endMicros());
         int to = from;
-        while (to < ended.size() && to - from < MAX_EXPORT_BATCH
+        while (to < ended.size()
+            && to - from < MAX_EXPORT_BATCH
             && nextTick(origin, ended.get(to).endMicros()) == tick) {
           to++;
         }
@@ -54,7 +56,8 @@ final class ExportBatcher {
   }
 
   private static long nextTick(long origin, long endMicros) {
-    long periods = Math.floorDiv(endMicros - origin + SCHEDULE_DELAY_MICROS - 1, SCHEDULE_DELAY_MICROS);
+    long periods =
+        Math.floorDiv(endMicros - origin + SCHEDULE_DELAY_MICROS - 1, SCHEDULE_DELAY_MICROS);
     return origin + periods * SCHEDULE_DELAY_MICROS;
   }
 

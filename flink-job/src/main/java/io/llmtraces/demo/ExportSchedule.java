@@ -6,8 +6,8 @@ import java.util.PriorityQueue;
 
 /**
  * Requests waiting for the moment an SDK would send them, so live traffic interleaves traces and
- * sends a long trace's root after its children. Bounded: past {@code maxPendingSpans} the
- * earliest requests go out early rather than holding unbounded memory at high rates.
+ * sends a long trace's root after its children. Bounded: past {@code maxPendingSpans} the earliest
+ * requests go out early rather than holding unbounded memory at high rates.
  */
 final class ExportSchedule {
   /** A request with the trace it belongs to. */
@@ -15,9 +15,10 @@ final class ExportSchedule {
 
   private final PriorityQueue<Pending> queue =
       new PriorityQueue<>(
-          (a, b) -> a.export().sentAtMicros() != b.export().sentAtMicros()
-              ? Long.compare(a.export().sentAtMicros(), b.export().sentAtMicros())
-              : Long.compare(a.sequence(), b.sequence()));
+          (a, b) ->
+              a.export().sentAtMicros() != b.export().sentAtMicros()
+                  ? Long.compare(a.export().sentAtMicros(), b.export().sentAtMicros())
+                  : Long.compare(a.sequence(), b.sequence()));
   private final long maxPendingSpans;
   private long pendingSpans;
   private long sequence;

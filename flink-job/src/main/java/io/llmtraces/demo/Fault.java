@@ -6,8 +6,8 @@ package io.llmtraces.demo;
  * @param type what happened
  * @param spanIdHex the span it happened to (for {@link FaultType#UNEXPORTED_SPANS}: the failing
  *     span whose exception escaped)
- * @param injected false for the generator's natural background faults, true for anomalies
- *     injected on purpose
+ * @param injected false for the generator's natural background faults, true for anomalies injected
+ *     on purpose
  * @param magnitude how big: a latency factor, a count of dropped spans; 1 when it has no size
  * @param detail a short human-readable note (exception type, dropped span names)
  */

@@ -4,9 +4,9 @@ import io.llmtraces.model.SpanKind;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * Model calls as OpenLLMetry 0.50 writes them: {@code openai.chat}, indexed
- * {@code gen_ai.prompt.N.*} / {@code gen_ai.completion.N.*}, and the old usage names
- * {@code gen_ai.usage.prompt_tokens} / {@code completion_tokens}.
+ * Model calls as OpenLLMetry 0.50 writes them: {@code openai.chat}, indexed {@code
+ * gen_ai.prompt.N.*} / {@code gen_ai.completion.N.*}, and the old usage names {@code
+ * gen_ai.usage.prompt_tokens} / {@code completion_tokens}.
  */
 final class GenAiLegacyWriter implements FamilyWriter {
   static final String CHUNK_EVENT = "llm.content.completion.chunk";
@@ -32,7 +32,10 @@ final class GenAiLegacyWriter implements FamilyWriter {
     }
     ModelSpec model = span.model();
     // OpenLLMetry spells Anthropic with a capital: consumers must compare case-insensitively.
-    Attrs.str(out, "gen_ai.system", model.provider().equals("anthropic") ? "Anthropic" : model.provider());
+    Attrs.str(
+        out,
+        "gen_ai.system",
+        model.provider().equals("anthropic") ? "Anthropic" : model.provider());
     Attrs.str(out, "llm.request.type", span.kind() == SpanKind.EMBEDDING ? "embedding" : "chat");
     Attrs.str(out, "gen_ai.request.model", model.name());
     if (!span.error()) {

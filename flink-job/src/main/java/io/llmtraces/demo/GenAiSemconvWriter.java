@@ -5,9 +5,9 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.util.List;
 
 /**
- * Spans in the OpenTelemetry GenAI semantic conventions: {@code chat <model>},
- * {@code execute_tool <tool>}, {@code invoke_agent <agent>}, the new usage names
- * {@code gen_ai.usage.input_tokens} / {@code output_tokens} and structured message JSON.
+ * Spans in the OpenTelemetry GenAI semantic conventions: {@code chat <model>}, {@code execute_tool
+ * <tool>}, {@code invoke_agent <agent>}, the new usage names {@code gen_ai.usage.input_tokens} /
+ * {@code output_tokens} and structured message JSON.
  */
 final class GenAiSemconvWriter implements FamilyWriter {
 
@@ -29,7 +29,8 @@ final class GenAiSemconvWriter implements FamilyWriter {
       return span.service().name();
     }
     String provider = span.model().provider();
-    return "opentelemetry.instrumentation." + (provider.equals("anthropic") ? "anthropic" : "openai_v2");
+    return "opentelemetry.instrumentation."
+        + (provider.equals("anthropic") ? "anthropic" : "openai_v2");
   }
 
   @Override
@@ -76,11 +77,16 @@ final class GenAiSemconvWriter implements FamilyWriter {
     Attrs.str(out, "gen_ai.conversation.id", trace.sessionId());
     Attrs.num(out, "gen_ai.request.max_tokens", 4096);
     if (content) {
-      Attrs.str(out, "gen_ai.system_instructions",
+      Attrs.str(
+          out,
+          "gen_ai.system_instructions",
           "[{\"type\": \"text\", \"content\": " + Attrs.json(span.systemPrompt()) + "}]");
-      Attrs.str(out, "gen_ai.input.messages",
+      Attrs.str(
+          out,
+          "gen_ai.input.messages",
           "[{\"role\": \"user\", \"parts\": [{\"type\": \"text\", \"content\": "
-              + Attrs.json(span.input()) + "}]}]");
+              + Attrs.json(span.input())
+              + "}]}]");
     }
     if (span.streaming()) {
       Attrs.bool(out, "gen_ai.request.stream", true);
@@ -126,16 +132,27 @@ final class GenAiSemconvWriter implements FamilyWriter {
         if (tool.kind() != SpanKind.TOOL) {
           break;
         }
-        parts.append(parts.length() == 0 ? "" : ", ")
-            .append("{\"type\": \"tool_call\", \"id\": \"call_").append(tool.spanIdHex())
-            .append("\", \"name\": ").append(Attrs.json(tool.entityName()))
-            .append(", \"arguments\": ").append(tool.input()).append('}');
+        parts
+            .append(parts.length() == 0 ? "" : ", ")
+            .append("{\"type\": \"tool_call\", \"id\": \"call_")
+            .append(tool.spanIdHex())
+            .append("\", \"name\": ")
+            .append(Attrs.json(tool.entityName()))
+            .append(", \"arguments\": ")
+            .append(tool.input())
+            .append('}');
       }
     }
     if (parts.length() == 0) {
-      parts.append("{\"type\": \"text\", \"content\": ").append(Attrs.json(span.output())).append('}');
+      parts
+          .append("{\"type\": \"text\", \"content\": ")
+          .append(Attrs.json(span.output()))
+          .append('}');
     }
-    return "[{\"role\": \"assistant\", \"parts\": [" + parts
-        + "], \"finish_reason\": " + Attrs.json(String.valueOf(span.finishReason())) + "}]";
+    return "[{\"role\": \"assistant\", \"parts\": ["
+        + parts
+        + "], \"finish_reason\": "
+        + Attrs.json(String.valueOf(span.finishReason()))
+        + "}]";
   }
 }

@@ -3,8 +3,8 @@ package io.llmtraces.demo;
 import java.util.random.RandomGenerator;
 
 /**
- * Draws how long each span takes: long-tailed (lognormal) everywhere, and for a model call a
- * time to first token plus a per-token decode time, so latency grows with the answer's length.
+ * Draws how long each span takes: long-tailed (lognormal) everywhere, and for a model call a time
+ * to first token plus a per-token decode time, so latency grows with the answer's length.
  */
 public final class LatencyModel {
   private static final long MICROS_PER_MS = 1000;
@@ -37,8 +37,8 @@ public final class LatencyModel {
   }
 
   /**
-   * Times a model call from its model and token counts: prefill, first token, then decode.
-   * Call it again after changing the model or the tokens.
+   * Times a model call from its model and token counts: prefill, first token, then decode. Call it
+   * again after changing the model or the tokens.
    */
   public void timeModelCall(SpanPlan span, RandomGenerator rng) {
     ModelSpec model = span.model();

@@ -5,12 +5,13 @@ import java.util.random.RandomGenerator;
 
 /**
  * The background faults of healthy traffic: failed calls with their exceptions, timeouts, a rare
- * empty answer or abandoned stream, and what applications do next (retry, fail upwards, or lose
- * the decorated spans an exception escaped from). Recorded as faults that were not injected.
+ * empty answer or abandoned stream, and what applications do next (retry, fail upwards, or lose the
+ * decorated spans an exception escaped from). Recorded as faults that were not injected.
  */
 final class NaturalFaults implements TraceMutator {
   /** Share of failures in decorated code that escape the decorators instead of being caught. */
   static final double ESCAPE_SHARE = 0.35;
+
   /** Share of the remaining failures the application retries. */
   static final double RETRY_SHARE = 0.6;
 
@@ -29,7 +30,8 @@ final class NaturalFaults implements TraceMutator {
   }
 
   @Override
-  public void mutate(TracePlan plan, long traceStartMicros, LatencyModel latency, RandomGenerator rng) {
+  public void mutate(
+      TracePlan plan, long traceStartMicros, LatencyModel latency, RandomGenerator rng) {
     for (SpanPlan span : plan.spans()) {
       if (!span.isLeaf() || !isCall(span)) {
         continue;
@@ -48,9 +50,9 @@ final class NaturalFaults implements TraceMutator {
         plan.record(new Fault(FaultType.TIMEOUT, span.spanIdHex(), false, 1, span.errorType()));
         afterFailure(plan, span, latency, rng);
       } else if (r < timeoutRate + errorRate) {
-        String[] error = errorFor(span, rng);
-        span.fail(error[0], error[1]);
-        plan.record(new Fault(FaultType.ERROR, span.spanIdHex(), false, 1, error[0]));
+        Failure failure = failureFor(span, rng);
+        span.fail(failure.type(), failure.message());
+        plan.record(new Fault(FaultType.ERROR, span.spanIdHex(), false, 1, failure.type()));
         afterFailure(plan, span, latency, rng);
       } else if (llm && r < timeoutRate + errorRate + emptyResponseRate) {
         span.setTokens(span.inputTokens(), 0);
@@ -58,7 +60,8 @@ final class NaturalFaults implements TraceMutator {
         span.setFinishReason("stop");
         latency.timeModelCall(span, rng);
         plan.record(new Fault(FaultType.EMPTY_RESPONSE, span.spanIdHex(), false, 1, ""));
-      } else if (llm && span.streaming()
+      } else if (llm
+          && span.streaming()
           && r < timeoutRate + errorRate + emptyResponseRate + abandonedStreamRate) {
         // The reader went away mid-stream: the span ends early, OK, with nothing recorded.
         long ttft = span.ttftMicros();
@@ -110,13 +113,16 @@ final class NaturalFaults implements TraceMutator {
     failed.dropLaterSiblings();
     StringBuilder names = new StringBuilder();
     int dropped = 0;
-    for (SpanPlan s = failed.parent(); s != null && s.service() == failed.service(); s = s.parent()) {
+    for (SpanPlan s = failed.parent();
+        s != null && s.service() == failed.service();
+        s = s.parent()) {
       s.dropFromExport();
       s.dropLaterSiblings();
       names.append(dropped++ == 0 ? "" : ",").append(s.entityName());
     }
     plan.record(
-        new Fault(FaultType.UNEXPORTED_SPANS, failed.spanIdHex(), false, dropped, names.toString()));
+        new Fault(
+            FaultType.UNEXPORTED_SPANS, failed.spanIdHex(), false, dropped, names.toString()));
   }
 
   private static String timeoutType(SpanPlan span) {
@@ -125,26 +131,48 @@ final class NaturalFaults implements TraceMutator {
         : "openai.APITimeoutError";
   }
 
-  private static String[] errorFor(SpanPlan span, RandomGenerator rng) {
-    boolean often = rng.nextDouble() < 0.7;
+  /** An exception as the Python SDKs raise it. */
+  private record Failure(String type, String message) {}
+
+  private static final Failure CONNECT =
+      new Failure("httpx.ConnectError", "[Errno 111] Connection refused");
+  private static final Failure BAD_ARGUMENTS =
+      new Failure("ValueError", "could not parse tool arguments");
+  private static final Failure VECTOR_DB =
+      new Failure("qdrant_client.http.exceptions.ResponseHandlingException", "timed out");
+  private static final Failure ANTHROPIC_OVERLOADED =
+      new Failure(
+          "anthropic.InternalServerError",
+          "Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error',"
+              + " 'message': 'Overloaded'}}");
+  private static final Failure ANTHROPIC_RATE_LIMIT =
+      new Failure(
+          "anthropic.RateLimitError",
+          "Error code: 429 - {'type': 'error', 'error': {'type': 'rate_limit_error'}}");
+  private static final Failure LOCAL_SERVER_DOWN =
+      new Failure("openai.APIConnectionError", "Connection error.");
+  private static final Failure OPENAI_SERVER =
+      new Failure(
+          "openai.InternalServerError",
+          "Error code: 500 - {'error': {'message': 'The server had an error while processing"
+              + " your request.', 'type': 'server_error'}}");
+  private static final Failure OPENAI_RATE_LIMIT =
+      new Failure(
+          "openai.RateLimitError",
+          "Error code: 429 - {'error': {'message': 'Rate limit reached for requests',"
+              + " 'type': 'requests'}}");
+
+  private static Failure failureFor(SpanPlan span, RandomGenerator rng) {
+    boolean usual = rng.nextDouble() < 0.7;
     return switch (span.kind()) {
-      case TOOL -> often
-          ? new String[] {"httpx.ConnectError", "[Errno 111] Connection refused"}
-          : new String[] {"ValueError", "could not parse tool arguments"};
-      case RETRIEVER -> new String[] {"qdrant_client.http.exceptions.ResponseHandlingException", "timed out"};
-      default -> switch (span.model().provider()) {
-        case "anthropic" -> often
-            ? new String[] {"anthropic.InternalServerError",
-                "Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}"}
-            : new String[] {"anthropic.RateLimitError",
-                "Error code: 429 - {'type': 'error', 'error': {'type': 'rate_limit_error'}}"};
-        case "vllm" -> new String[] {"openai.APIConnectionError", "Connection error."};
-        default -> often
-            ? new String[] {"openai.InternalServerError",
-                "Error code: 500 - {'error': {'message': 'The server had an error while processing your request.', 'type': 'server_error'}}"}
-            : new String[] {"openai.RateLimitError",
-                "Error code: 429 - {'error': {'message': 'Rate limit reached for requests', 'type': 'requests'}}"};
-      };
+      case TOOL -> usual ? CONNECT : BAD_ARGUMENTS;
+      case RETRIEVER -> VECTOR_DB;
+      default ->
+          switch (span.model().provider()) {
+            case "anthropic" -> usual ? ANTHROPIC_OVERLOADED : ANTHROPIC_RATE_LIMIT;
+            case "vllm" -> LOCAL_SERVER_DOWN;
+            default -> usual ? OPENAI_SERVER : OPENAI_RATE_LIMIT;
+          };
     };
   }
 }

@@ -5,7 +5,8 @@ import io.opentelemetry.proto.trace.v1.Span;
 /**
  * Spans as OpenInference's LangChain instrumentation writes them: {@code openinference.span.kind},
  * {@code llm.model_name}, {@code llm.token_count.*}, flattened {@code llm.input_messages.N.*},
- * {@code input.value} / {@code output.value}, and {@code session.id} / {@code user.id} on every span.
+ * {@code input.value} / {@code output.value}, and {@code session.id} / {@code user.id} on every
+ * span.
  */
 final class OpenInferenceWriter implements FamilyWriter {
   static final String FIRST_TOKEN_EVENT = "First Token Stream Event";
@@ -78,7 +79,9 @@ final class OpenInferenceWriter implements FamilyWriter {
     Attrs.str(out, "llm.model_name", span.model().name());
     Attrs.str(out, "llm.provider", span.model().provider());
     Attrs.str(out, "llm.system", span.model().provider());
-    Attrs.str(out, "llm.invocation_parameters",
+    Attrs.str(
+        out,
+        "llm.invocation_parameters",
         "{\"temperature\": 0.1, \"stream\": " + span.streaming() + "}");
     if (content) {
       Attrs.str(out, "llm.input_messages.0.message.role", "system");

@@ -28,7 +28,8 @@ public enum OtlpFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown format " + name + ", expected otlp_proto or otlp_json");
+    throw new IllegalArgumentException(
+        "unknown format " + name + ", expected otlp_proto or otlp_json");
   }
 
   /** How a request becomes the bytes of one Kafka record in this format. */
@@ -36,9 +37,10 @@ public enum OtlpFormat {
     return switch (this) {
       case OTLP_PROTO -> ExportTraceServiceRequest::toByteArray;
       // Wire-up once io.llmtraces.ingest.OtlpJson is on this branch: OtlpJson::write
-      case OTLP_JSON -> throw new UnsupportedOperationException(
-          "--format otlp_json needs io.llmtraces.ingest.OtlpJson, which this build does not have"
-              + " yet; use --format otlp_proto");
+      case OTLP_JSON ->
+          throw new UnsupportedOperationException(
+              "--format otlp_json needs io.llmtraces.ingest.OtlpJson, which this build does not"
+                  + " have yet; use --format otlp_proto");
     };
   }
 }

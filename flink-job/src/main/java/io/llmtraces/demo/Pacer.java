@@ -4,8 +4,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Holds a rate of permits per second by sleeping until the next permits are due (no spinning).
- * Permits are taken after the work they pay for is known (a trace's span count), so the wait
- * comes before the next piece of work. Falling behind is made up by at most one second's worth.
+ * Permits are taken after the work they pay for is known (a trace's span count), so the wait comes
+ * before the next piece of work. Falling behind is made up by at most one second's worth.
  */
 final class Pacer {
   /** Sleeps for a number of nanoseconds; tests replace it with a fake clock. */

@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A research agent written against the OpenTelemetry GenAI conventions: a plan-act loop of model
- * calls and (partly parallel) tool calls, sometimes delegating to a sub-agent. It has no
- * {@code iftracer.project}: its project is its {@code service.name}.
+ * calls and (partly parallel) tool calls, sometimes delegating to a sub-agent. It has no {@code
+ * iftracer.project}: its project is its {@code service.name}.
  */
 final class ResearchAgentWorkflows implements Workflows {
   static final ServiceSpec AGENT =
@@ -47,7 +47,8 @@ final class ResearchAgentWorkflows implements Workflows {
     if (rng.nextDouble() < 0.2) {
       // A question the agent answers from what it knows: a quick triage, then the answer.
       calls.chat(plan, root, AGENT, Models.CLAUDE_HAIKU, TOPIC, 900, 8, 0, rng);
-      SpanPlan answer = calls.chat(plan, root, AGENT, Models.CLAUDE_SONNET_4, TOPIC, 1200, 250, 0.7, rng);
+      SpanPlan answer =
+          calls.chat(plan, root, AGENT, Models.CLAUDE_SONNET_4, TOPIC, 1200, 250, 0.7, rng);
       root.setOutput(answer.output());
       return;
     }
@@ -63,7 +64,8 @@ final class ResearchAgentWorkflows implements Workflows {
       for (int t = 0; t < tools; t++) {
         Tool tool = TOOLS[rng.nextInt(TOOLS.length)];
         // Tool calls asked for in one model turn run in parallel.
-        calls.tool(plan, root, AGENT, tool.name(), t > 0, tool.medianMs(), tool.sigma(), TOPIC, rng);
+        calls.tool(
+            plan, root, AGENT, tool.name(), t > 0, tool.medianMs(), tool.sigma(), TOPIC, rng);
       }
       context += tools * 900;
       if (rng.nextDouble() < 0.15) {
@@ -81,7 +83,8 @@ final class ResearchAgentWorkflows implements Workflows {
     agent.setInput(calls.text().question(TOPIC, rng));
     calls.toolChoice(plan, agent, AGENT, Models.CLAUDE_HAIKU, TOPIC, 1500, rng);
     calls.tool(plan, agent, AGENT, "web_search", false, 900, 0.6, TOPIC, rng);
-    SpanPlan verdict = calls.chat(plan, agent, AGENT, Models.CLAUDE_HAIKU, TOPIC, 2500, 120, 0, rng);
+    SpanPlan verdict =
+        calls.chat(plan, agent, AGENT, Models.CLAUDE_HAIKU, TOPIC, 2500, 120, 0, rng);
     agent.setOutput(verdict.output());
   }
 }

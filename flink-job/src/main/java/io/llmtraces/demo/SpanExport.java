@@ -3,8 +3,8 @@ package io.llmtraces.demo;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 /**
- * One request an SDK's batch span processor would send: one service's spans that ended in the
- * same export interval.
+ * One request an SDK's batch span processor would send: one service's spans that ended in the same
+ * export interval.
  *
  * @param sentAtMicros when the processor sends it (the first export tick after its spans ended)
  * @param serviceName the {@code service.name} of its resource

@@ -119,7 +119,7 @@ public final class SpanPlan {
   // Timing: durations and gaps first, absolute times once TraceLayout has run.
   public double workMedianMs() { return workMedianMs; }
   public double workSigma() { return workSigma; }
-  /** Sets the own time: a leaf's whole latency (tool, function), a parent's time after its children. */
+  /** Sets own time: a leaf's whole latency (tool, function), a parent's time after children. */
   public void setWork(double medianMs, double sigma) { workMedianMs = medianMs; workSigma = sigma; }
   public long gapBeforeMicros() { return gapBeforeMicros; }
   public void setGapBeforeMicros(long micros) { gapBeforeMicros = micros; }

@@ -70,8 +70,13 @@ final class SpanRenderer {
   }
 
   private static String stacktrace(SpanPlan plan) {
-    return "Traceback (most recent call last):\n  File \"app/" + plan.service().name()
-        + ".py\", line 88, in " + plan.entityName() + "\n" + plan.errorType() + ": "
+    return "Traceback (most recent call last):\n  File \"app/"
+        + plan.service().name()
+        + ".py\", line 88, in "
+        + plan.entityName()
+        + "\n"
+        + plan.errorType()
+        + ": "
         + plan.errorMessage();
   }
 }

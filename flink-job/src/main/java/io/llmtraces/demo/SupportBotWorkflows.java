@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
 final class SupportBotWorkflows implements Workflows {
   static final String PROJECT = "support-bot";
   static final ServiceSpec GATEWAY =
-      new ServiceSpec("support-gateway", PROJECT, Family.IFTRACER, Family.GENAI_LEGACY, true, 60_000);
+      new ServiceSpec(
+          "support-gateway", PROJECT, Family.IFTRACER, Family.GENAI_LEGACY, true, 60_000);
   static final ServiceSpec RAG =
       new ServiceSpec("support-rag", PROJECT, null, Family.OPENINFERENCE, true, 30_000);
   private static final Topic TOPIC = Topic.SUPPORT;
@@ -51,7 +52,8 @@ final class SupportBotWorkflows implements Workflows {
     root.setInput(plan.question());
     SpanPlan classify = plan.child(root, SpanKind.TASK, GATEWAY, "classify_intent");
     classify.setInput(root.input());
-    SpanPlan intent = calls.chat(plan, classify, GATEWAY, Models.GPT_4O_MINI, TOPIC, 320, 4, 0, rng);
+    SpanPlan intent =
+        calls.chat(plan, classify, GATEWAY, Models.GPT_4O_MINI, TOPIC, 320, 4, 0, rng);
     intent.setOutput("billing");
     classify.setOutput("\"billing\"");
 
@@ -59,15 +61,15 @@ final class SupportBotWorkflows implements Workflows {
     retrieve.setInput(root.input());
     SpanPlan query = plan.child(retrieve, SpanKind.TASK, RAG, "RetrieverQueryEngine.query");
     query.setInput(root.input());
-    SpanPlan retriever = calls.retrieval(plan, query, RAG, "VectorIndexRetriever.retrieve", TOPIC, rng);
+    SpanPlan retriever =
+        calls.retrieval(plan, query, RAG, "VectorIndexRetriever.retrieve", TOPIC, rng);
     calls.embedding(plan, retriever, RAG, "OpenAIEmbedding", false, 24, TOPIC, rng);
     query.setOutput(calls.text().document(rng));
     retrieve.setOutput(query.output());
 
     SpanPlan draft = plan.child(root, SpanKind.TASK, GATEWAY, "draft_reply");
     draft.setInput(root.input());
-    SpanPlan answer =
-        calls.chat(plan, draft, GATEWAY, Models.GPT_4O, TOPIC, 2600, 170, 0.4, rng);
+    SpanPlan answer = calls.chat(plan, draft, GATEWAY, Models.GPT_4O, TOPIC, 2600, 170, 0.4, rng);
     draft.setOutput(answer.output());
     if (rng.nextDouble() < 0.3) {
       SpanPlan policy = plan.child(root, SpanKind.TASK, GATEWAY, "check_policy");
@@ -106,13 +108,11 @@ final class SupportBotWorkflows implements Workflows {
       }
       SpanPlan ticket = plan.child(batch, SpanKind.TASK, GATEWAY, "summarize_ticket", true);
       ticket.setInput(calls.text().question(TOPIC, rng));
-      SpanPlan s =
-          calls.chat(plan, ticket, GATEWAY, Models.GPT_4O_MINI, TOPIC, 900, 90, 0, rng);
+      SpanPlan s = calls.chat(plan, ticket, GATEWAY, Models.GPT_4O_MINI, TOPIC, 900, 90, 0, rng);
       ticket.setOutput(s.output());
     }
     SpanPlan compose = plan.child(root, SpanKind.TASK, GATEWAY, "compose_digest");
-    SpanPlan digest =
-        calls.chat(plan, compose, GATEWAY, Models.GPT_4O, TOPIC, 9000, 600, 0, rng);
+    SpanPlan digest = calls.chat(plan, compose, GATEWAY, Models.GPT_4O, TOPIC, 9000, 600, 0, rng);
     compose.setOutput(digest.output());
     root.setOutput(digest.output());
   }

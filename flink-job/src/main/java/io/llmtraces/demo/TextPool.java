@@ -24,32 +24,78 @@ final class TextPool {
     { // SUPPORT
       "How do I", "Why can I not", "Is it possible to", "What happens when I", "Can you help me"
     },
-    {"reset my password", "change the billing address", "cancel my subscription",
-      "export my invoices", "add a second user", "recover a deleted project",
-      "update the payment card", "get a refund for last month"},
+    {
+      "reset my password",
+      "change the billing address",
+      "cancel my subscription",
+      "export my invoices",
+      "add a second user",
+      "recover a deleted project",
+      "update the payment card",
+      "get a refund for last month"
+    },
     { // RESEARCH
-      "Summarize recent work on", "Compare the main approaches to", "What is known about",
-      "Find sources that explain", "Give me the key numbers on"
+      "Summarize recent work on",
+      "Compare the main approaches to",
+      "What is known about",
+      "Find sources that explain",
+      "Give me the key numbers on"
     },
-    {"battery recycling in Europe", "solid state batteries", "heat pumps in cold climates",
-      "small modular reactors", "carbon capture costs", "offshore wind supply chains",
-      "green hydrogen pricing", "grid scale storage"},
+    {
+      "battery recycling in Europe",
+      "solid state batteries",
+      "heat pumps in cold climates",
+      "small modular reactors",
+      "carbon capture costs",
+      "offshore wind supply chains",
+      "green hydrogen pricing",
+      "grid scale storage"
+    },
     { // DOCS
-      "How do I configure", "What is the default value of", "Where is the setting for",
-      "Show an example of", "Why does my deployment fail after changing"
+      "How do I configure",
+      "What is the default value of",
+      "Where is the setting for",
+      "Show an example of",
+      "Why does my deployment fail after changing"
     },
-    {"the retry policy", "the connection pool size", "TLS between services",
-      "the checkpoint interval", "log retention", "the ingestion rate limit",
-      "single sign on", "the webhook signing secret"},
+    {
+      "the retry policy",
+      "the connection pool size",
+      "TLS between services",
+      "the checkpoint interval",
+      "log retention",
+      "the ingestion rate limit",
+      "single sign on",
+      "the webhook signing secret"
+    },
   };
 
   private static final String[] SUBJECTS = {
-    "The account", "Your workspace", "The report", "This setting", "The service", "The team",
-    "Each request", "The latest release", "The new plan", "The main study", "The dashboard"
+    "The account",
+    "Your workspace",
+    "The report",
+    "This setting",
+    "The service",
+    "The team",
+    "Each request",
+    "The latest release",
+    "The new plan",
+    "The main study",
+    "The dashboard"
   };
   private static final String[] VERBS = {
-    "keeps", "shows", "updates", "requires", "supports", "limits", "stores", "returns",
-    "describes", "compares", "measures", "handles"
+    "keeps",
+    "shows",
+    "updates",
+    "requires",
+    "supports",
+    "limits",
+    "stores",
+    "returns",
+    "describes",
+    "compares",
+    "measures",
+    "handles"
   };
   private static final String[] OBJECTS = {
     "the billing history", "every invoice", "the recent changes", "two factor login",
@@ -107,7 +153,8 @@ final class TextPool {
   /** The system prompt an application of this topic sends. */
   static String systemPrompt(Topic topic) {
     return switch (topic) {
-      case SUPPORT -> "You are a helpful support assistant. Answer briefly and cite the help centre.";
+      case SUPPORT ->
+          "You are a helpful support assistant. Answer briefly and cite the help centre.";
       case RESEARCH -> "You are a research agent. Plan, call tools when needed, cite every source.";
       case DOCS -> "Answer from the provided documentation only. Say so when it is not covered.";
     };
@@ -119,7 +166,10 @@ final class TextPool {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(pick(SUBJECTS, rng)).append(' ').append(pick(VERBS, rng)).append(' ')
+      sb.append(pick(SUBJECTS, rng))
+          .append(' ')
+          .append(pick(VERBS, rng))
+          .append(' ')
           .append(pick(OBJECTS, rng));
       if (rng.nextBoolean()) {
         sb.append(' ').append(pick(TAILS, rng));

@@ -2,8 +2,8 @@ package io.llmtraces.demo;
 
 /**
  * Places every span of a plan in time from its gaps and durations, so that parents enclose their
- * children: sequential children one after another, a child marked concurrent alongside the
- * previous one, and the next sequential child after all of them.
+ * children: sequential children one after another, a child marked concurrent alongside the previous
+ * one, and the next sequential child after all of them.
  */
 final class TraceLayout {
   private TraceLayout() {}
@@ -22,8 +22,7 @@ final class TraceLayout {
     long frontier = start;
     long previousStart = start;
     for (SpanPlan child : span.children()) {
-      long childStart =
-          (child.concurrent() ? previousStart : frontier) + child.gapBeforeMicros();
+      long childStart = (child.concurrent() ? previousStart : frontier) + child.gapBeforeMicros();
       long childEnd = place(child, childStart);
       previousStart = childStart;
       frontier = Math.max(frontier, childEnd);

@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
 /**
  * A trace being generated: its span tree, who it belongs to, and the faults put into it.
  *
- * <p>This is what a {@link TraceMutator} receives: it can change spans, add retries and must
- * {@link #record} every change it makes so the generated trace carries its own labels.
+ * <p>This is what a {@link TraceMutator} receives: it can change spans, add retries and must {@link
+ * #record} every change it makes so the generated trace carries its own labels.
  */
 public final class TracePlan {
   private final long traceIdHigh;

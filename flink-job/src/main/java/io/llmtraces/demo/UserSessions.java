@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Who sends each trace: a fixed population of users per project, a few of them far more active
- * than the rest, each continuing a session for a few traces before starting a new one.
+ * Who sends each trace: a fixed population of users per project, a few of them far more active than
+ * the rest, each continuing a session for a few traces before starting a new one.
  */
 final class UserSessions {
   /** The session and user of one trace. */

@@ -30,31 +30,59 @@ class AttributeFamiliesTest {
     assertThat(keys)
         .contains(
             // iftracer and Traceloop decorators
-            "iftracer.span.kind", "iftracer.entity.input", "iftracer.entity.output",
-            "iftracer.workflow.name", "traceloop.span.kind", "traceloop.entity.name",
+            "iftracer.span.kind",
+            "iftracer.entity.input",
+            "iftracer.entity.output",
+            "iftracer.workflow.name",
+            "traceloop.span.kind",
+            "traceloop.entity.name",
             // OpenLLMetry 0.50: old usage names, indexed prompts
-            "gen_ai.system", "gen_ai.request.model", "gen_ai.usage.prompt_tokens",
-            "gen_ai.usage.completion_tokens", "gen_ai.prompt.0.content",
-            "gen_ai.completion.0.content", "llm.is_streaming",
+            "gen_ai.system",
+            "gen_ai.request.model",
+            "gen_ai.usage.prompt_tokens",
+            "gen_ai.usage.completion_tokens",
+            "gen_ai.prompt.0.content",
+            "gen_ai.completion.0.content",
+            "llm.is_streaming",
             // OpenTelemetry GenAI semantic conventions
-            "gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.usage.input_tokens",
-            "gen_ai.usage.output_tokens", "gen_ai.input.messages", "gen_ai.output.messages",
-            "gen_ai.system_instructions", "gen_ai.response.finish_reasons",
-            "gen_ai.response.time_to_first_chunk", "gen_ai.tool.name", "gen_ai.agent.name",
+            "gen_ai.operation.name",
+            "gen_ai.provider.name",
+            "gen_ai.usage.input_tokens",
+            "gen_ai.usage.output_tokens",
+            "gen_ai.input.messages",
+            "gen_ai.output.messages",
+            "gen_ai.system_instructions",
+            "gen_ai.response.finish_reasons",
+            "gen_ai.response.time_to_first_chunk",
+            "gen_ai.tool.name",
+            "gen_ai.agent.name",
             // OpenInference
-            "openinference.span.kind", "llm.model_name", "llm.token_count.prompt",
-            "llm.token_count.completion", "llm.input_messages.0.message.content",
-            "llm.output_messages.0.message.content", "embedding.model_name",
-            "retrieval.documents.0.document.content", "session.id", "user.id");
+            "openinference.span.kind",
+            "llm.model_name",
+            "llm.token_count.prompt",
+            "llm.token_count.completion",
+            "llm.input_messages.0.message.content",
+            "llm.output_messages.0.message.content",
+            "embedding.model_name",
+            "retrieval.documents.0.document.content",
+            "session.id",
+            "user.id");
   }
 
   @Test
   void someTracesMixThreeFamilies() {
     long mixed =
         traces.stream()
-            .filter(t -> t.spans.stream().anyMatch(s -> s.attrs().containsKey("iftracer.span.kind")))
-            .filter(t -> t.spans.stream().anyMatch(s -> s.attrs().containsKey("gen_ai.usage.prompt_tokens")))
-            .filter(t -> t.spans.stream().anyMatch(s -> s.attrs().containsKey("openinference.span.kind")))
+            .filter(
+                t -> t.spans.stream().anyMatch(s -> s.attrs().containsKey("iftracer.span.kind")))
+            .filter(
+                t ->
+                    t.spans.stream()
+                        .anyMatch(s -> s.attrs().containsKey("gen_ai.usage.prompt_tokens")))
+            .filter(
+                t ->
+                    t.spans.stream()
+                        .anyMatch(s -> s.attrs().containsKey("openinference.span.kind")))
             .count();
     assertThat(mixed).isGreaterThan(traces.size() / 5);
   }
@@ -83,7 +111,9 @@ class AttributeFamiliesTest {
   void messageAttributesAreValidJson() throws Exception {
     for (TraceView t : traces) {
       for (TraceView.SpanView s : t.spans) {
-        for (String key : List.of("gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions")) {
+        for (String key :
+            List.of(
+                "gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions")) {
           if (s.str(key) != null) {
             assertThat(JSON.readTree(s.str(key)).isArray()).isTrue();
           }
@@ -102,7 +132,8 @@ class AttributeFamiliesTest {
             .add(s.resource().get("service.name"));
       }
     }
-    assertThat(withAttribute).contains("support-gateway", "support-rag", "docs-api", "docs-indexer");
+    assertThat(withAttribute)
+        .contains("support-gateway", "support-rag", "docs-api", "docs-indexer");
     assertThat(byServiceName).containsExactly("research-agent");
     assertThat(traces.stream().map(t -> t.trace.project()).distinct())
         .containsExactlyInAnyOrderElementsOf(DemoTraffic.projectNames());
@@ -113,7 +144,8 @@ class AttributeFamiliesTest {
     Set<String> models = new HashSet<>();
     for (TraceView t : traces) {
       for (TraceView.SpanView s : t.spans) {
-        for (String key : List.of("gen_ai.request.model", "llm.model_name", "embedding.model_name")) {
+        for (String key :
+            List.of("gen_ai.request.model", "llm.model_name", "embedding.model_name")) {
           if (s.str(key) != null) {
             models.add(s.str(key));
           }

@@ -24,12 +24,24 @@ class DemoProducerConfigTest {
     DemoProducerConfig c =
         DemoProducerConfig.parse(
             new String[] {
-              "--bootstrap-servers", "broker:29092", "--topic", "spans", "--rate", "0",
-              "--total-spans", "1000", "--format", "otlp_json", "--partition-by-trace-id",
-              "--seed", "77"
+              "--bootstrap-servers",
+              "broker:29092",
+              "--topic",
+              "spans",
+              "--rate",
+              "0",
+              "--total-spans",
+              "1000",
+              "--format",
+              "otlp_json",
+              "--partition-by-trace-id",
+              "--seed",
+              "77"
             });
     assertThat(c)
-        .isEqualTo(new DemoProducerConfig("broker:29092", "spans", 0, 1000, OtlpFormat.OTLP_JSON, true, 77));
+        .isEqualTo(
+            new DemoProducerConfig(
+                "broker:29092", "spans", 0, 1000, OtlpFormat.OTLP_JSON, true, 77));
   }
 
   @Test

@@ -46,8 +46,12 @@ class DemoTrafficProducerTest {
 
   private static DemoTrafficProducer producer(DemoProducerConfig config, ListSink sink) {
     return new DemoTrafficProducer(
-        config, config.format().encoder(), sink, System::nanoTime,
-        () -> System.currentTimeMillis() * 1000, new PrintStream(new ByteArrayOutputStream()));
+        config,
+        config.format().encoder(),
+        sink,
+        System::nanoTime,
+        () -> System.currentTimeMillis() * 1000,
+        new PrintStream(new ByteArrayOutputStream()));
   }
 
   /** Spans per trace id, decoded from the records; checks each record's key on the way. */
@@ -60,7 +64,8 @@ class DemoTrafficProducerTest {
           for (Span span : ss.getSpansList()) {
             String traceId = TraceView.hex(span.getTraceId());
             if (keyed) {
-              assertThat(new String(sink.keys.get(i), StandardCharsets.US_ASCII)).isEqualTo(traceId);
+              assertThat(new String(sink.keys.get(i), StandardCharsets.US_ASCII))
+                  .isEqualTo(traceId);
             } else {
               assertThat(sink.keys.get(i)).isNull();
             }
@@ -75,7 +80,8 @@ class DemoTrafficProducerTest {
   @Test
   void flatOutSendsWholeTracesUntilTheTotal() throws Exception {
     DemoProducerConfig config =
-        new DemoProducerConfig("unused:9092", "otlp_spans", 0, 5_000, OtlpFormat.OTLP_PROTO, true, 3);
+        new DemoProducerConfig(
+            "unused:9092", "otlp_spans", 0, 5_000, OtlpFormat.OTLP_PROTO, true, 3);
     ListSink sink = new ListSink();
     long sent = producer(config, sink).run();
     assertThat(sent).isBetween(5_000L, 5_400L); // stops after the trace that reaches the total
@@ -93,7 +99,8 @@ class DemoTrafficProducerTest {
   @Test
   void pacedTrafficIsHeldUntilItsExportTimeAndDrainedOnStop() throws Exception {
     DemoProducerConfig config =
-        new DemoProducerConfig("unused:9092", "otlp_spans", 2_000, 0, OtlpFormat.OTLP_PROTO, false, 4);
+        new DemoProducerConfig(
+            "unused:9092", "otlp_spans", 2_000, 0, OtlpFormat.OTLP_PROTO, false, 4);
     ListSink sink = new ListSink();
     DemoTrafficProducer producer = producer(config, sink);
     CompletableFuture<Long> run = CompletableFuture.supplyAsync(producer::run);

@@ -22,11 +22,14 @@ class ExportScheduleTest {
     assertThat(due).isNotEmpty();
     long previous = Long.MIN_VALUE;
     for (ExportSchedule.Pending p : due) {
-      assertThat(p.export().sentAtMicros()).isLessThanOrEqualTo(30_000_000L).isGreaterThanOrEqualTo(previous);
+      assertThat(p.export().sentAtMicros())
+          .isLessThanOrEqualTo(30_000_000L)
+          .isGreaterThanOrEqualTo(previous);
       previous = p.export().sentAtMicros();
     }
     List<ExportSchedule.Pending> rest = schedule.drain();
-    assertThat(rest).allSatisfy(p -> assertThat(p.export().sentAtMicros()).isGreaterThan(30_000_000L));
+    assertThat(rest)
+        .allSatisfy(p -> assertThat(p.export().sentAtMicros()).isGreaterThan(30_000_000L));
     assertThat(schedule.pendingSpans()).isZero();
   }
 

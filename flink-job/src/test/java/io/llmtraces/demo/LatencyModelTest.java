@@ -26,16 +26,20 @@ class LatencyModelTest {
     for (TraceView t : traces) {
       for (TraceView.SpanView s : t.spans) {
         Long out = s.num("gen_ai.usage.completion_tokens");
-        if (model.equals(s.str("gen_ai.request.model")) && out != null
+        if (model.equals(s.str("gen_ai.request.model"))
+            && out != null
             && s.span().getKind() == Span.SpanKind.SPAN_KIND_CLIENT
             && s.span().getStatus().getCode() != Status.StatusCode.STATUS_CODE_ERROR
-            && out >= minTokens && out < maxTokens) {
+            && out >= minTokens
+            && out < maxTokens) {
           sum += s.durationMs();
           n++;
         }
       }
     }
-    assertThat(n).as("%s calls with %d-%d output tokens", model, minTokens, maxTokens).isGreaterThan(30);
+    assertThat(n)
+        .as("%s calls with %d-%d output tokens", model, minTokens, maxTokens)
+        .isGreaterThan(30);
     return sum / n;
   }
 
@@ -81,7 +85,8 @@ class LatencyModelTest {
           }
         }
         if (s.attrs().containsKey("gen_ai.response.time_to_first_chunk")) {
-          double ttftMs = s.attrs().get("gen_ai.response.time_to_first_chunk").getDoubleValue() * 1000;
+          double ttftMs =
+              s.attrs().get("gen_ai.response.time_to_first_chunk").getDoubleValue() * 1000;
           assertThat(ttftMs).isPositive().isLessThanOrEqualTo(s.durationMs());
           checked++;
         }
@@ -97,7 +102,9 @@ class LatencyModelTest {
       List<TraceView.SpanView> bySibling = new ArrayList<>(t.spans);
       for (TraceView.SpanView a : bySibling) {
         for (TraceView.SpanView b : bySibling) {
-          if (a != b && a.parentId().equals(b.parentId()) && !a.parentId().isEmpty()
+          if (a != b
+              && a.parentId().equals(b.parentId())
+              && !a.parentId().isEmpty()
               && a.span().getStartTimeUnixNano() < b.span().getStartTimeUnixNano()
               && b.span().getStartTimeUnixNano() < a.span().getEndTimeUnixNano()) {
             overlapping++;

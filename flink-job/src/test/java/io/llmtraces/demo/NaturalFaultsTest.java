@@ -50,7 +50,9 @@ class NaturalFaultsTest {
   @Test
   void everyKindOfNaturalFaultOccursAndIsLabelledNatural() {
     for (FaultType type : FaultType.values()) {
-      assertThat(traces.stream().filter(t -> t.hasFault(type)).count()).as(type.name()).isPositive();
+      assertThat(traces.stream().filter(t -> t.hasFault(type)).count())
+          .as(type.name())
+          .isPositive();
     }
     assertThat(traces.stream().flatMap(t -> t.trace.faults().stream()))
         .allSatisfy(f -> assertThat(f.injected()).isFalse());
@@ -71,12 +73,14 @@ class NaturalFaultsTest {
       for (Fault f : t.trace.faults()) {
         if (f.type() == FaultType.EMPTY_RESPONSE) {
           TraceView.SpanView s = t.byId.get(f.spanIdHex());
-          assertThat(s.span().getStatus().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
-          Long out = s.num("gen_ai.usage.completion_tokens") != null
-              ? s.num("gen_ai.usage.completion_tokens")
-              : s.num("gen_ai.usage.output_tokens") != null
-                  ? s.num("gen_ai.usage.output_tokens")
-                  : s.num("llm.token_count.completion");
+          assertThat(s.span().getStatus().getCode())
+              .isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+          Long out =
+              s.num("gen_ai.usage.completion_tokens") != null
+                  ? s.num("gen_ai.usage.completion_tokens")
+                  : s.num("gen_ai.usage.output_tokens") != null
+                      ? s.num("gen_ai.usage.output_tokens")
+                      : s.num("llm.token_count.completion");
           assertThat(out).isIn(null, 0L); // null when the stream did not report usage
         }
       }
@@ -102,17 +106,19 @@ class NaturalFaultsTest {
     long withoutUsage = 0;
     for (TraceView t : traces) {
       for (TraceView.SpanView s : t.spans) {
-        boolean stream = s.attrs().containsKey("llm.is_streaming")
-            || s.attrs().containsKey("gen_ai.request.stream")
-            || s.span().getEventsList().stream()
-                .anyMatch(e -> e.getName().equals(OpenInferenceWriter.FIRST_TOKEN_EVENT));
+        boolean stream =
+            s.attrs().containsKey("llm.is_streaming")
+                || s.attrs().containsKey("gen_ai.request.stream")
+                || s.span().getEventsList().stream()
+                    .anyMatch(e -> e.getName().equals(OpenInferenceWriter.FIRST_TOKEN_EVENT));
         if (!stream || s.span().getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR) {
           continue;
         }
         streamed++;
-        boolean usage = s.attrs().containsKey("gen_ai.usage.completion_tokens")
-            || s.attrs().containsKey("gen_ai.usage.output_tokens")
-            || s.attrs().containsKey("llm.token_count.completion");
+        boolean usage =
+            s.attrs().containsKey("gen_ai.usage.completion_tokens")
+                || s.attrs().containsKey("gen_ai.usage.output_tokens")
+                || s.attrs().containsKey("llm.token_count.completion");
         if (!usage) {
           withoutUsage++;
         }

@@ -9,10 +9,13 @@ class PacerTest {
   private long slept;
 
   private Pacer pacer(double perSecond) {
-    return new Pacer(perSecond, () -> now, nanos -> {
-      slept += nanos;
-      now += nanos;
-    });
+    return new Pacer(
+        perSecond,
+        () -> now,
+        nanos -> {
+          slept += nanos;
+          now += nanos;
+        });
   }
 
   @Test

@@ -58,11 +58,12 @@ class TraceMutatorTest {
       for (Fault f : t.trace.faults()) {
         assertThat(f.injected()).isTrue();
         TraceView.SpanView s = t.byId.get(f.spanIdHex());
-        Long out = s.num("gen_ai.usage.completion_tokens") != null
-            ? s.num("gen_ai.usage.completion_tokens")
-            : s.num("gen_ai.usage.output_tokens") != null
-                ? s.num("gen_ai.usage.output_tokens")
-                : s.num("llm.token_count.completion");
+        Long out =
+            s.num("gen_ai.usage.completion_tokens") != null
+                ? s.num("gen_ai.usage.completion_tokens")
+                : s.num("gen_ai.usage.output_tokens") != null
+                    ? s.num("gen_ai.usage.output_tokens")
+                    : s.num("llm.token_count.completion");
         assertThat(out).isIn(null, 0L);
         injected++;
       }
@@ -86,7 +87,10 @@ class TraceMutatorTest {
     for (int i = 0; i < 100; i++) {
       TraceView t = new TraceView(traffic.next());
       for (TraceView.SpanView s : t.spans) {
-        String model = s.str("gen_ai.request.model") != null ? s.str("gen_ai.request.model") : s.str("llm.model_name");
+        String model =
+            s.str("gen_ai.request.model") != null
+                ? s.str("gen_ai.request.model")
+                : s.str("llm.model_name");
         if (model != null && !model.startsWith("text-embedding")) {
           assertThat(model).isEqualTo("llama-3.1-70b-instruct");
         }

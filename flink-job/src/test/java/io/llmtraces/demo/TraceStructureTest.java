@@ -90,7 +90,8 @@ class TraceStructureTest {
   void spanCountsAndTimesAgreeWithTheSpans() {
     for (TraceView t : traces) {
       assertThat(t.spans).hasSize(t.trace.spanCount());
-      long lastEnd = t.spans.stream().mapToLong(s -> s.span().getEndTimeUnixNano() / 1000).max().orElseThrow();
+      long lastEnd =
+          t.spans.stream().mapToLong(s -> s.span().getEndTimeUnixNano() / 1000).max().orElseThrow();
       assertThat(t.trace.lastSpanEndMicros()).isEqualTo(lastEnd);
       assertThat(t.trace.exports().stream().mapToInt(SpanExport::spanCount).sum())
           .isEqualTo(t.trace.spanCount());
@@ -143,15 +144,18 @@ class TraceStructureTest {
     for (TraceView t : traces) {
       for (TraceView.SpanView s : t.spans) {
         assertThat(s.resource()).containsKey("service.name");
-        String project = s.resource().getOrDefault("iftracer.project", s.resource().get("service.name"));
+        String project =
+            s.resource().getOrDefault("iftracer.project", s.resource().get("service.name"));
         assertThat(project).isEqualTo(t.trace.project());
       }
       boolean session =
           t.spans.stream()
-              .anyMatch(s -> s.attrs().containsKey("session.id")
-                  || s.attrs().containsKey("gen_ai.conversation.id")
-                  || s.attrs().containsKey("iftracer.association.properties.session_id")
-                  || s.attrs().containsKey("traceloop.association.properties.session_id"));
+              .anyMatch(
+                  s ->
+                      s.attrs().containsKey("session.id")
+                          || s.attrs().containsKey("gen_ai.conversation.id")
+                          || s.attrs().containsKey("iftracer.association.properties.session_id")
+                          || s.attrs().containsKey("traceloop.association.properties.session_id"));
       assertThat(session).as("session id in %s", t.trace.workflow()).isTrue();
     }
   }
