@@ -65,14 +65,4 @@ public final class Models {
   public static List<ModelSpec> all() {
     return ALL;
   }
-
-  /** The catalogue model with this requested name, for tests and injected model switches. */
-  public static ModelSpec byName(String name) {
-    for (ModelSpec m : ALL) {
-      if (m.name().equals(name)) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException("no model named " + name);
-  }
 }

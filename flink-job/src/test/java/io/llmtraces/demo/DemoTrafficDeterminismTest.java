@@ -1,6 +1,7 @@
 package io.llmtraces.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.ArrayList;
@@ -72,5 +73,17 @@ class DemoTrafficDeterminismTest {
     for (int i = 0; i < plain.size(); i++) {
       assertThat(mutated.get(i)).isEqualTo(plain.get(i));
     }
+  }
+
+  @Test
+  void projectsCanBeLimited() {
+    DemoTrafficConfig config = DemoTrafficConfig.defaults(4).withProjects(List.of("research-agent"));
+    DemoTraffic traffic = new DemoTraffic(config);
+    for (int i = 0; i < 100; i++) {
+      assertThat(traffic.next().project()).isEqualTo("research-agent");
+    }
+    assertThatThrownBy(
+            () -> new DemoTraffic(DemoTrafficConfig.defaults(4).withProjects(List.of("nope"))))
+        .hasMessageContaining("unknown project nope");
   }
 }

@@ -90,6 +90,7 @@ class TraceStructureTest {
   void spanCountsAndTimesAgreeWithTheSpans() {
     for (TraceView t : traces) {
       assertThat(t.spans).hasSize(t.trace.spanCount());
+      assertThat(t.trace.spans()).hasSize(t.trace.spanCount());
       long lastEnd =
           t.spans.stream().mapToLong(s -> s.span().getEndTimeUnixNano() / 1000).max().orElseThrow();
       assertThat(t.trace.lastSpanEndMicros()).isEqualTo(lastEnd);
