@@ -12,7 +12,7 @@ JVM_OPENS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java
   --add-opens=java.sql/java.sql=ALL-UNNAMED --add-exports=java.base/sun.net.util=ALL-UNNAMED
   --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED)
 
-MVN_FLAGS=(-B --no-transfer-progress)
+MVN_FLAGS=(-B --no-transfer-progress -Dstyle.color=never)
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -51,7 +51,7 @@ module_classpath() {
     (cd "$ROOT_DIR" && mvn "${MVN_FLAGS[@]}" -q -pl "$module" dependency:build-classpath \
         -Dmdep.includeScope=compile -Dmdep.outputFile=target/cp-compile.txt \
       && mvn "${MVN_FLAGS[@]}" -q -pl "$module" dependency:build-classpath \
-        -Dmdep.includeScope=runtime -Dmdep.outputFile=target/cp-runtime.txt)
+        -Dmdep.includeScope=runtime -Dmdep.outputFile=target/cp-runtime.txt) >&2
     { tr ':' '\n' < "$ROOT_DIR/$module/target/cp-compile.txt"; tr ':' '\n' < "$ROOT_DIR/$module/target/cp-runtime.txt"; } \
       | awk 'NF && !seen[$0]++' | paste -sd: > "$out"
   fi
@@ -68,10 +68,12 @@ kafka_classpath() {
   cat "$out"
 }
 
-# Waits until a TCP port on localhost answers, or fails after the timeout (seconds).
+# Waits until a TCP port on localhost answers; fails after the timeout (seconds) or when the
+# process that should open it has died.
 wait_for_port() {
-  local port="$1" timeout="$2" what="$3" start=$SECONDS
+  local port="$1" timeout="$2" what="$3" pid="${4:-}" start=$SECONDS
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then log "$what exited before opening port $port"; return 1; fi
     if (( SECONDS - start > timeout )); then log "$what did not answer on port $port within ${timeout}s"; return 1; fi
     sleep 0.5
   done

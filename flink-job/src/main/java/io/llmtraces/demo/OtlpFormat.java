@@ -1,5 +1,6 @@
 package io.llmtraces.demo;
 
+import io.llmtraces.ingest.OtlpJson;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.function.Function;
 
@@ -36,11 +37,7 @@ public enum OtlpFormat {
   public Function<ExportTraceServiceRequest, byte[]> encoder() {
     return switch (this) {
       case OTLP_PROTO -> ExportTraceServiceRequest::toByteArray;
-      // Wire-up once io.llmtraces.ingest.OtlpJson is on this branch: OtlpJson::write
-      case OTLP_JSON ->
-          throw new UnsupportedOperationException(
-              "--format otlp_json needs io.llmtraces.ingest.OtlpJson, which this build does not"
-                  + " have yet; use --format otlp_proto");
+      case OTLP_JSON -> OtlpJson::write;
     };
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param bootstrapServers Kafka brokers ({@code localhost:9092})
  * @param topic the spans topic ({@code otlp_spans})
  * @param deadLetterTopic where undecodable records go ({@code otlp_spans_dlq})
+ * @param topicPartitions partitions of the topics the job creates when they are missing (4);
+ *     0 creates none
  * @param groupId the Kafka consumer group; offsets are committed on checkpoints
  *     ({@code llm-traces-job}); the first run starts from the earliest offsets
  * @param maxRecordBytes larger records are dead-lettered ({@code 8 MiB})
@@ -37,6 +39,7 @@ public record JobOptions(
     String bootstrapServers,
     String topic,
     String deadLetterTopic,
+    int topicPartitions,
     String groupId,
     int maxRecordBytes,
     CatalogOptions catalog,
@@ -80,6 +83,7 @@ public record JobOptions(
         a.getOrDefault("bootstrap-servers", "localhost:9092"),
         a.getOrDefault("topic", "otlp_spans"),
         a.getOrDefault("dead-letter-topic", "otlp_spans_dlq"),
+        Integer.parseInt(a.getOrDefault("topic-partitions", "4")),
         a.getOrDefault("group-id", "llm-traces-job"),
         Integer.parseInt(a.getOrDefault("max-record-bytes", Integer.toString(8 << 20))),
         new CatalogOptions(catalogType, warehouse, a.get("catalog-uri"), catalogProps),
@@ -107,6 +111,7 @@ public record JobOptions(
           Map.entry("bootstrap-servers", "Kafka brokers"),
           Map.entry("topic", "spans topic"),
           Map.entry("dead-letter-topic", "dead-letter topic"),
+          Map.entry("topic-partitions", "partitions of topics created when missing; 0 creates none"),
           Map.entry("group-id", "Kafka consumer group"),
           Map.entry("max-record-bytes", "largest record decoded"),
           Map.entry("data-dir", "base directory for the default warehouse and checkpoints"),

@@ -12,6 +12,7 @@ import io.llmtraces.trace.ArrivalWatermarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -97,6 +98,10 @@ public final class TraceJob {
     CatalogLoader catalogLoader = options.catalog().loader();
     Catalog catalog = catalogLoader.loadCatalog();
     IcebergTables.ensure(catalog);
+    if (options.topicPartitions() > 0) {
+      KafkaTopics.ensure(
+          options.bootstrapServers(), Set.of(options.topic(), options.deadLetterTopic()), options.topicPartitions());
+    }
 
     DataStream<KafkaRecord> records =
         env.fromSource(source(options), watermarks(options), "Kafka " + options.topic()).uid(SOURCE_UID);

@@ -59,10 +59,11 @@ class DemoProducerConfigTest {
   }
 
   @Test
-  void jsonEncodingSaysWhatIsMissing() {
-    assertThatThrownBy(OtlpFormat.OTLP_JSON::encoder)
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("io.llmtraces.ingest.OtlpJson");
-    assertThat(OtlpFormat.OTLP_PROTO.encoder()).isNotNull();
+  void bothEncodingsDecodeBackToTheSameRequest() throws Exception {
+    var request = new DemoTraffic(DemoTrafficConfig.defaults(3)).next().requests().get(0);
+    var decoder = new io.llmtraces.ingest.OtlpRecordDecoder(64 << 20);
+    for (OtlpFormat format : OtlpFormat.values()) {
+      assertThat(decoder.decode(format.encoder().apply(request))).as(format.name()).isEqualTo(request);
+    }
   }
 }
