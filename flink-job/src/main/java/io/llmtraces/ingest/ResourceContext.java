@@ -21,9 +21,10 @@ final class ResourceContext {
   /** Prefixed keys and stringified values, at most maxAttributes, without project and service. */
   final String[] keys;
   final String[] values;
-  final String[] json;
+  final SpanJson.Fragments json;
 
-  private ResourceContext(String project, String service, String[] keys, String[] values, String[] json) {
+  private ResourceContext(
+      String project, String service, String[] keys, String[] values, SpanJson.Fragments json) {
     this.project = project;
     this.service = service;
     this.keys = keys;

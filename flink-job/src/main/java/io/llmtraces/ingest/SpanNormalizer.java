@@ -43,7 +43,7 @@ public final class SpanNormalizer {
     for (ResourceSpans rs : request.getResourceSpansList()) {
       ResourceContext resource = ResourceContext.of(rs.getResource(), limits, spanJson);
       for (ScopeSpans ss : rs.getScopeSpansList()) {
-        String[] scopeJson = spanJson.fragments(ss.getScope());
+        SpanJson.Fragments scopeJson = spanJson.fragments(ss.getScope());
         for (Span span : ss.getSpansList()) {
           NormalizedSpan normalized;
           try {
@@ -57,7 +57,7 @@ public final class SpanNormalizer {
     }
   }
 
-  private NormalizedSpan normalize(Span span, ResourceContext resource, String[] scopeJson) {
+  private NormalizedSpan normalize(Span span, ResourceContext resource, SpanJson.Fragments scopeJson) {
     int maxChars = limits.maxValueChars();
     String parentSpanId = Hex.encode(span.getParentSpanId());
     boolean isRoot = parentSpanId.isEmpty();
@@ -109,7 +109,8 @@ public final class SpanNormalizer {
   }
 
   /** The least that can be said of a span whose normalization failed; must not fail itself. */
-  private NormalizedSpan fallback(Span span, ResourceContext resource, String[] scopeJson, RuntimeException bug) {
+  private NormalizedSpan fallback(
+      Span span, ResourceContext resource, SpanJson.Fragments scopeJson, RuntimeException bug) {
     String parentSpanId = Hex.encode(span.getParentSpanId());
     SpanTimes times = SpanTimes.of(span);
     String name = Strings.truncate(span.getName(), limits.maxValueChars());
