@@ -53,7 +53,8 @@ final class ResourceContext {
         kept++;
       }
     }
-    String project = projectAttr != null ? projectAttr.trim() : service != null ? service.trim() : "unknown";
+    String project =
+        projectAttr != null ? projectAttr.trim() : service != null ? service.trim() : "unknown";
     return new ResourceContext(
         project,
         service != null ? service.trim() : "unknown_service",

@@ -6,6 +6,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -114,7 +115,7 @@ public final class SpanNormalizer {
     String parentSpanId = Hex.encode(span.getParentSpanId());
     SpanTimes times = SpanTimes.of(span);
     String name = Strings.truncate(span.getName(), limits.maxValueChars());
-    boolean isError = span.getStatus().getCode() == io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR;
+    boolean isError = span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR;
     Map<String, String> attributes = new HashMap<>();
     attributes.put(NORMALIZE_ERROR_KEY, Strings.truncate(String.valueOf(bug), limits.maxValueChars()));
     String json;
