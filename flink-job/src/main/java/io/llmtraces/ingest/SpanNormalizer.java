@@ -60,8 +60,9 @@ public final class SpanNormalizer {
 
   private NormalizedSpan normalize(Span span, ResourceContext resource, SpanJson.Fragments scopeJson) {
     int maxChars = limits.maxValueChars();
-    String parentSpanId = Hex.encode(span.getParentSpanId());
-    boolean isRoot = parentSpanId.isEmpty();
+    // Some SDKs send an all-zero parent id for a root span instead of leaving it empty.
+    boolean isRoot = Hex.isUnset(span.getParentSpanId());
+    String parentSpanId = isRoot ? null : Hex.encode(span.getParentSpanId());
     SpanAttributes a = new SpanAttributes(span.getAttributesList(), maxChars);
     SpanTimes times = SpanTimes.of(span);
     EventFacts events = EventFacts.of(span, maxChars);
@@ -75,7 +76,7 @@ public final class SpanNormalizer {
         resource.project,
         Hex.encode(span.getTraceId()),
         Hex.encode(span.getSpanId()),
-        isRoot ? null : parentSpanId,
+        parentSpanId,
         name,
         KindClassifier.classify(a, isRoot),
         resource.service,
@@ -112,7 +113,7 @@ public final class SpanNormalizer {
   /** The least that can be said of a span whose normalization failed; must not fail itself. */
   private NormalizedSpan fallback(
       Span span, ResourceContext resource, SpanJson.Fragments scopeJson, RuntimeException bug) {
-    String parentSpanId = Hex.encode(span.getParentSpanId());
+    String parentSpanId = Hex.isUnset(span.getParentSpanId()) ? null : Hex.encode(span.getParentSpanId());
     SpanTimes times = SpanTimes.of(span);
     String name = Strings.truncate(span.getName(), limits.maxValueChars());
     boolean isError = span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR;
@@ -126,7 +127,7 @@ public final class SpanNormalizer {
     }
     return new NormalizedSpan(
         resource.project, Hex.encode(span.getTraceId()), Hex.encode(span.getSpanId()),
-        parentSpanId.isEmpty() ? null : parentSpanId, name, SpanKind.OTHER, resource.service,
+        parentSpanId, name, SpanKind.OTHER, resource.service,
         null, name, times.startMicros(), times.endMicros(), times.durationMs(),
         isError ? "ERROR" : "UNSET", null, isError, null, null, null, null, null,
         null, null, null, null, null, 0L, false, false, null, false, null, null, null,
