@@ -21,7 +21,7 @@ final class AnyValues {
       case INT_VALUE -> Long.toString(v.getIntValue());
       case DOUBLE_VALUE -> Double.toString(v.getDoubleValue());
       case BYTES_VALUE ->
-          Strings.truncate(Base64.getEncoder().encodeToString(v.getBytesValue().toByteArray()), maxChars);
+          Strings.truncate(base64(v), maxChars);
       case ARRAY_VALUE, KVLIST_VALUE -> json(v, maxChars);
       default -> "";
     };
@@ -119,6 +119,10 @@ final class AnyValues {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
   }
 
+  private static String base64(AnyValue v) {
+    return Base64.getEncoder().encodeToString(v.getBytesValue().toByteArray());
+  }
+
   /** Plain JSON (not OTLP/JSON): arrays as arrays, maps as objects, bytes as base64 strings. */
   private static String json(AnyValue v, int maxChars) {
     // One char over the limit tells "exactly maxChars" from "cut".
@@ -146,7 +150,7 @@ final class AnyValues {
           g.writeString(Double.toString(d));
         }
       }
-      case BYTES_VALUE -> g.writeString(Base64.getEncoder().encodeToString(v.getBytesValue().toByteArray()));
+      case BYTES_VALUE -> g.writeString(base64(v));
       case ARRAY_VALUE -> {
         g.writeStartArray();
         for (AnyValue item : v.getArrayValue().getValuesList()) {

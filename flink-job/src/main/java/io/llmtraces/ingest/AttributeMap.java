@@ -13,7 +13,8 @@ import java.util.Map;
 final class AttributeMap {
   private AttributeMap() {}
 
-  static Map<String, String> of(List<KeyValue> spanAttributes, ResourceContext resource, NormalizerLimits limits) {
+  static Map<String, String> of(
+      List<KeyValue> spanAttributes, ResourceContext resource, NormalizerLimits limits) {
     int max = limits.maxAttributes();
     int maxChars = limits.maxValueChars();
     Map<String, String> out =

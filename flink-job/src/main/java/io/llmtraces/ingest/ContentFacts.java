@@ -83,7 +83,10 @@ record ContentFacts(boolean hasPrompt, boolean hasResponse, long tokenSizeBytes,
       reason = events.choiceFinishReason();
     }
     return new ContentFacts(
-        prompt > 0, completion > 0, prompt + completion, Strings.truncate(Strings.nonBlank(reason), maxChars));
+        prompt > 0,
+        completion > 0,
+        prompt + completion,
+        Strings.truncate(Strings.nonBlank(reason), maxChars));
   }
 
   /** Keys of the indexed families that hold text: content, multimodal text, tool calls. */

@@ -25,6 +25,16 @@ final class Hex {
     return new String(out);
   }
 
+  /** True for an empty id or one of only zero bytes, the OTLP "invalid id" some SDKs send. */
+  static boolean isUnset(ByteString id) {
+    for (int i = 0, n = id.size(); i < n; i++) {
+      if (id.byteAt(i) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Decodes an id; empty means "no id" and is allowed, any other length must match exactly. */
   static ByteString decodeId(String hex, int expectedBytes, String field)
       throws MalformedRecordException {

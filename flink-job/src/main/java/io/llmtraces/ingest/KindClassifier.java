@@ -32,7 +32,8 @@ final class KindClassifier {
         }
       }
     }
-    if (attributes.hasAny(AttributeKeys.REQUEST_MODEL) || attributes.hasAny(AttributeKeys.RESPONSE_MODEL)) {
+    if (attributes.hasAny(AttributeKeys.REQUEST_MODEL)
+        || attributes.hasAny(AttributeKeys.RESPONSE_MODEL)) {
       return SpanKind.LLM;
     }
     if (attributes.hasAny(AttributeKeys.EMBEDDING_MODEL)) {

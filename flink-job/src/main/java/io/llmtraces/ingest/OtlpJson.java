@@ -47,7 +47,8 @@ public final class OtlpJson {
 
   /** Writes a request as OTLP/JSON (hex ids) in UTF-8; {@link #parse} reads it back equal. */
   public static byte[] write(ExportTraceServiceRequest request) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(256, request.getSerializedSize() * 2));
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(Math.max(256, request.getSerializedSize() * 2));
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       OtlpJsonWriter.FULL.request(g, request);
     } catch (IOException e) {

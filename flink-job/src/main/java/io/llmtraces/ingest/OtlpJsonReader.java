@@ -255,7 +255,8 @@ final class OtlpJsonReader {
     return true;
   }
 
-  private boolean array(String what, ElementReader element) throws IOException, MalformedRecordException {
+  private boolean array(String what, ElementReader element)
+      throws IOException, MalformedRecordException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
       return true;

@@ -180,7 +180,8 @@ final class OtlpJsonWriter {
   private void anyValue(JsonGenerator g, AnyValue v) throws IOException {
     g.writeStartObject();
     switch (v.getValueCase()) {
-      case STRING_VALUE -> g.writeStringField("stringValue", Strings.truncate(v.getStringValue(), maxStringChars));
+      case STRING_VALUE ->
+          g.writeStringField("stringValue", Strings.truncate(v.getStringValue(), maxStringChars));
       case BOOL_VALUE -> g.writeBooleanField("boolValue", v.getBoolValue());
       case INT_VALUE -> g.writeStringField("intValue", Long.toString(v.getIntValue()));
       case DOUBLE_VALUE -> doubleField(g, v.getDoubleValue());

@@ -21,9 +21,10 @@ final class ResourceContext {
   /** Prefixed keys and stringified values, at most maxAttributes, without project and service. */
   final String[] keys;
   final String[] values;
-  final String[] json;
+  final SpanJson.Fragments json;
 
-  private ResourceContext(String project, String service, String[] keys, String[] values, String[] json) {
+  private ResourceContext(
+      String project, String service, String[] keys, String[] values, SpanJson.Fragments json) {
     this.project = project;
     this.service = service;
     this.keys = keys;
@@ -52,7 +53,8 @@ final class ResourceContext {
         kept++;
       }
     }
-    String project = projectAttr != null ? projectAttr.trim() : service != null ? service.trim() : "unknown";
+    String project =
+        projectAttr != null ? projectAttr.trim() : service != null ? service.trim() : "unknown";
     return new ResourceContext(
         project,
         service != null ? service.trim() : "unknown_service",

@@ -5,6 +5,7 @@ import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Writes span_json, {@code {"resource":{..},"scope":{..},"span":{..}}} in OTLP/JSON form (hex
@@ -13,7 +14,8 @@ import java.io.IOException;
  * <p>A span that does not fit is written again in smaller forms: strings cut to the value limit
  * and lists to the attribute limit, then strings of 256 chars and 32 list items, then the span
  * alone without attributes, events or links. Any cut form carries {@code "truncated":true}.
- * Resource and scope are written once per request ({@link #fragments}) and spliced in raw.
+ * Resource and scope are written at most once per request and form ({@link Fragments}) and
+ * spliced in raw.
  */
 final class SpanJson {
   private static final int SMALL_STRING_CHARS = 256;
@@ -31,33 +33,49 @@ final class SpanJson {
     };
   }
 
-  /** The resource's JSON in each form; null for a form in which it alone exceeds the limit. */
-  String[] fragments(Resource resource) {
-    String[] out = new String[tiers.length];
-    for (int t = 0; t < tiers.length; t++) {
-      OtlpJsonWriter w = tiers[t];
-      out[t] = fragment(g -> w.resource(g, resource));
-    }
-    return out;
+  /** The resource's JSON in each form, each written on first use. */
+  Fragments fragments(Resource resource) {
+    return new Fragments(w -> g -> w.resource(g, resource));
   }
 
-  String[] fragments(InstrumentationScope scope) {
-    String[] out = new String[tiers.length];
-    for (int t = 0; t < tiers.length; t++) {
-      OtlpJsonWriter w = tiers[t];
-      out[t] = fragment(g -> w.scope(g, scope));
-    }
-    return out;
+  Fragments fragments(InstrumentationScope scope) {
+    return new Fragments(w -> g -> w.scope(g, scope));
   }
 
-  String write(Span span, String[] resourceJson, String[] scopeJson) {
+  /**
+   * A resource's or scope's JSON per form, shared by the spans of one request. Most spans fit in
+   * the full form, so the cut forms are only written when a span needs them. Not thread-safe:
+   * it lives within one {@link SpanNormalizer#normalize} call.
+   */
+  final class Fragments {
+    private final Function<OtlpJsonWriter, Body> body;
+    private final String[] json = new String[tiers.length];
+    private final boolean[] written = new boolean[tiers.length];
+
+    private Fragments(Function<OtlpJsonWriter, Body> body) {
+      this.body = body;
+    }
+
+    /** Null when the part alone exceeds the limit in this form. */
+    String get(int tier) {
+      if (!written[tier]) {
+        json[tier] = fragment(body.apply(tiers[tier]));
+        written[tier] = true;
+      }
+      return json[tier];
+    }
+  }
+
+  String write(Span span, Fragments resourceJson, Fragments scopeJson) {
     int estimate = span.getSerializedSize() * 2 + 256;
     for (int t = 0; t < tiers.length; t++) {
-      if (resourceJson[t] == null || scopeJson[t] == null) {
+      String resource = resourceJson.get(t);
+      String scope = scopeJson.get(t);
+      if (resource == null || scope == null) {
         continue;
       }
-      String json = attempt(tiers[t], span, resourceJson[t], scopeJson[t], t > 0,
-          estimate + resourceJson[t].length() + scopeJson[t].length());
+      String json = attempt(tiers[t], span, resource, scope, t > 0,
+          estimate + resource.length() + scope.length());
       if (json != null) {
         return json;
       }

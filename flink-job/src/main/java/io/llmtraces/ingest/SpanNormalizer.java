@@ -6,6 +6,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,7 +44,7 @@ public final class SpanNormalizer {
     for (ResourceSpans rs : request.getResourceSpansList()) {
       ResourceContext resource = ResourceContext.of(rs.getResource(), limits, spanJson);
       for (ScopeSpans ss : rs.getScopeSpansList()) {
-        String[] scopeJson = spanJson.fragments(ss.getScope());
+        SpanJson.Fragments scopeJson = spanJson.fragments(ss.getScope());
         for (Span span : ss.getSpansList()) {
           NormalizedSpan normalized;
           try {
@@ -57,10 +58,11 @@ public final class SpanNormalizer {
     }
   }
 
-  private NormalizedSpan normalize(Span span, ResourceContext resource, String[] scopeJson) {
+  private NormalizedSpan normalize(Span span, ResourceContext resource, SpanJson.Fragments scopeJson) {
     int maxChars = limits.maxValueChars();
-    String parentSpanId = Hex.encode(span.getParentSpanId());
-    boolean isRoot = parentSpanId.isEmpty();
+    // Some SDKs send an all-zero parent id for a root span instead of leaving it empty.
+    boolean isRoot = Hex.isUnset(span.getParentSpanId());
+    String parentSpanId = isRoot ? null : Hex.encode(span.getParentSpanId());
     SpanAttributes a = new SpanAttributes(span.getAttributesList(), maxChars);
     SpanTimes times = SpanTimes.of(span);
     EventFacts events = EventFacts.of(span, maxChars);
@@ -74,7 +76,7 @@ public final class SpanNormalizer {
         resource.project,
         Hex.encode(span.getTraceId()),
         Hex.encode(span.getSpanId()),
-        isRoot ? null : parentSpanId,
+        parentSpanId,
         name,
         KindClassifier.classify(a, isRoot),
         resource.service,
@@ -109,11 +111,12 @@ public final class SpanNormalizer {
   }
 
   /** The least that can be said of a span whose normalization failed; must not fail itself. */
-  private NormalizedSpan fallback(Span span, ResourceContext resource, String[] scopeJson, RuntimeException bug) {
-    String parentSpanId = Hex.encode(span.getParentSpanId());
+  private NormalizedSpan fallback(
+      Span span, ResourceContext resource, SpanJson.Fragments scopeJson, RuntimeException bug) {
+    String parentSpanId = Hex.isUnset(span.getParentSpanId()) ? null : Hex.encode(span.getParentSpanId());
     SpanTimes times = SpanTimes.of(span);
     String name = Strings.truncate(span.getName(), limits.maxValueChars());
-    boolean isError = span.getStatus().getCode() == io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR;
+    boolean isError = span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR;
     Map<String, String> attributes = new HashMap<>();
     attributes.put(NORMALIZE_ERROR_KEY, Strings.truncate(String.valueOf(bug), limits.maxValueChars()));
     String json;
@@ -124,7 +127,7 @@ public final class SpanNormalizer {
     }
     return new NormalizedSpan(
         resource.project, Hex.encode(span.getTraceId()), Hex.encode(span.getSpanId()),
-        parentSpanId.isEmpty() ? null : parentSpanId, name, SpanKind.OTHER, resource.service,
+        parentSpanId, name, SpanKind.OTHER, resource.service,
         null, name, times.startMicros(), times.endMicros(), times.durationMs(),
         isError ? "ERROR" : "UNSET", null, isError, null, null, null, null, null,
         null, null, null, null, null, 0L, false, false, null, false, null, null, null,

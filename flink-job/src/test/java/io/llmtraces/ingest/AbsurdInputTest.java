@@ -158,6 +158,13 @@ class AbsurdInputTest {
     assertThat(s.spanJson()).isNotBlank();
   }
 
+  @Test
+  void allZeroParentIdMeansRoot() {
+    NormalizedSpan s = one(Otlp.span("root").setParentSpanId(Otlp.id("0000000000000000")));
+    assertThat(s.parentSpanId()).isNull();
+    assertThat(s.isRoot()).isTrue();
+  }
+
   private static Long input(io.opentelemetry.proto.common.v1.KeyValue kv) {
     return one(Otlp.span("x").addAttributes(kv)).inputTokens();
   }

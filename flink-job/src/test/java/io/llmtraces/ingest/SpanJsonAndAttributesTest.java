@@ -1,0 +1,131 @@
+package io.llmtraces.ingest;
+
+import static io.llmtraces.ingest.Normalize.one;
+import static io.llmtraces.ingest.Otlp.kv;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.llmtraces.model.NormalizedSpan;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.common.v1.KeyValueList;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The raw span as JSON, the bounded attributes column, ids and times. */
+class SpanJsonAndAttributesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Span span = Otlp.span("chat")
+      .addAttributes(kv("gen_ai.request.model", "gpt-4o"))
+      .addAttributes(kv("gen_ai.prompt.0.content", "hi"))
+      .addEvents(Otlp.event("gen_ai.choice", Otlp.START + 7, kv("message", "{\"content\":\"yo\"}")))
+      .build();
+  private final ExportTraceServiceRequest request =
+      Otlp.request(Otlp.resource(kv("service.name", "svc"), kv("iftracer.project", "p")), span);
+
+  @Test
+  void spanJsonHoldsResourceScopeAndTheWholeSpanWithHexIds() throws Exception {
+    NormalizedSpan s = Normalize.one(request);
+    JsonNode json = JSON.readTree(s.spanJson());
+    assertThat(json.has("truncated")).isFalse();
+    assertThat(json.at("/resource/attributes/0/value/stringValue").asText()).isEqualTo("svc");
+    assertThat(json.at("/scope/name").asText()).isEqualTo("opentelemetry.instrumentation.openai");
+    assertThat(json.at("/span/traceId").asText()).isEqualTo(Otlp.TRACE_ID);
+    assertThat(json.at("/span/parentSpanId").asText()).isEqualTo(Otlp.PARENT_ID);
+    assertThat(json.at("/span/startTimeUnixNano").asText()).isEqualTo(Long.toString(Otlp.START));
+    assertThat(json.at("/span/attributes/1/value/stringValue").asText()).as("content stays visible here").isEqualTo("hi");
+    assertThat(json.at("/span/events/0/name").asText()).isEqualTo("gen_ai.choice");
+  }
+
+  @Test
+  void spanJsonIsFaithfulOtlpJson() throws Exception {
+    JsonNode json = JSON.readTree(Normalize.one(request).spanJson());
+    String wrapped = "{\"resourceSpans\":[{\"resource\":" + json.get("resource") + ",\"scopeSpans\":[{\"scope\":"
+        + json.get("scope") + ",\"spans\":[" + json.get("span") + "]}]}]}";
+    assertThat(OtlpJson.parse(wrapped.getBytes(UTF_8))).isEqualTo(request);
+  }
+
+  @Test
+  void idsAreLowerCaseHexAndTimesMicros() {
+    NormalizedSpan s = Normalize.one(request);
+    assertThat(s.traceId()).isEqualTo(Otlp.TRACE_ID);
+    assertThat(s.spanId()).isEqualTo(Otlp.SPAN_ID);
+    assertThat(s.parentSpanId()).isEqualTo(Otlp.PARENT_ID);
+    assertThat(s.isRoot()).isFalse();
+    assertThat(s.startMicros()).isEqualTo(Otlp.START / 1000);
+    assertThat(s.endMicros()).isEqualTo(Otlp.START / 1000 + 1_500_000);
+    assertThat(s.durationMs()).isEqualTo(1500.0);
+    assertThat(s.project()).isEqualTo("p");
+    assertThat(s.serviceName()).isEqualTo("svc");
+  }
+
+  @Test
+  void attributeValuesAreStringified() {
+    AnyValue map = AnyValue.newBuilder().setKvlistValue(KeyValueList.newBuilder()
+        .addValues(kv("a", 1L)).addValues(kv("b", "x\"y"))).build();
+    NormalizedSpan s = one(Otlp.span("x")
+        .addAttributes(Otlp.kvArray("tags", "a", "b"))
+        .addAttributes(KeyValue.newBuilder().setKey("map").setValue(map))
+        .addAttributes(kv("n", 42L))
+        .addAttributes(kv("f", 1.5))
+        .addAttributes(kv("ok", true))
+        .addAttributes(KeyValue.newBuilder().setKey("empty")));
+    assertThat(s.attributes())
+        .containsEntry("tags", "[\"a\",\"b\"]")
+        .containsEntry("map", "{\"a\":1,\"b\":\"x\\\"y\"}")
+        .containsEntry("n", "42")
+        .containsEntry("f", "1.5")
+        .containsEntry("ok", "true")
+        .containsEntry("empty", "");
+  }
+
+  @Test
+  void customLimitsBoundTheAttributesColumn() {
+    Span.Builder b = Otlp.span("x");
+    for (int i = 0; i < 5; i++) {
+      b.addAttributes(kv("k" + i, "v".repeat(100)));
+    }
+    ExportTraceServiceRequest r = Otlp.request(Otlp.resource(kv("host.name", "h")), b.build());
+    List<NormalizedSpan> out = new ArrayList<>();
+    new SpanNormalizer(new NormalizerLimits(3, 16, 4096)).normalize(r, out::add);
+    assertThat(out.get(0).attributes()).hasSize(3).containsOnlyKeys("k0", "k1", "k2");
+    assertThat(out.get(0).attributes().get("k0")).hasSize(16);
+
+    new SpanNormalizer(new NormalizerLimits(6, 32, 4096)).normalize(r, out::add);
+    assertThat(out.get(1).attributes()).containsEntry("resource.host.name", "h");
+  }
+
+  @Test
+  void limitsAreValidated() {
+    assertThatThrownBy(() -> new NormalizerLimits(-1, 1024, 65536)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new NormalizerLimits(128, 4, 65536)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new NormalizerLimits(128, 1024, 100)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(NormalizerLimits.DEFAULTS).isEqualTo(new NormalizerLimits(128, 1024, 65536));
+  }
+
+  @Test
+  void hugeResourceStillLeavesAValidSpanJson() throws Exception {
+    ExportTraceServiceRequest r = Otlp.request(
+        Otlp.resource(kv("service.name", "svc"), kv("process.command_args", "z".repeat(200_000))), span);
+    NormalizedSpan s = Normalize.one(r);
+    JsonNode json = JSON.readTree(s.spanJson());
+    assertThat(json.get("truncated").asBoolean()).isTrue();
+    assertThat(json.at("/span/spanId").asText()).isEqualTo(Otlp.SPAN_ID);
+    assertThat(s.attributes().get("resource.process.command_args")).hasSize(1024);
+  }
+
+  @Test
+  void consumerFailuresPropagate() {
+    RuntimeException boom = new IllegalStateException("sink full");
+    assertThatThrownBy(() -> new SpanNormalizer().normalize(request, s -> {
+      throw boom;
+    })).isSameAs(boom);
+  }
+}
