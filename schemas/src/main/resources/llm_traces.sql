@@ -22,7 +22,17 @@ CREATE TABLE llm_traces.traces (
   dropped_span_count INT NOT NULL COMMENT 'Spans beyond the per-trace cap, counted and not stored',
   session_id STRING COMMENT 'First session id seen on the trace''s spans',
   user_id STRING COMMENT 'First user id seen on the trace''s spans',
-  ingested_at TIMESTAMP NOT NULL COMMENT 'When the job wrote this version'
+  ingested_at TIMESTAMP NOT NULL COMMENT 'When the job wrote this version',
+  anomaly_score DOUBLE COMMENT '0-100, higher is worse: the largest of the trace-duration score and its spans'' scores',
+  anomaly_types ARRAY<STRING> COMMENT 'TRACE_RESPONSE_TIME, SPAN_RESPONSE_TIME, SPAN_NO_PROMPT_RESPONSE, SPAN_ERROR found in the trace',
+  is_anomalous BOOLEAN COMMENT 'anomaly_score reached the threshold',
+  expected_duration_ms DOUBLE COMMENT 'Median trace duration of the baseline it was judged against',
+  expected_p99_ms DOUBLE COMMENT 'p99 trace duration of that baseline',
+  baseline_samples BIGINT COMMENT 'Traces the baseline had seen when this one was judged',
+  baseline_key STRING COMMENT 'The baseline used, after back-off (for example project|workflow)',
+  duration_ratio DOUBLE COMMENT 'duration_ms / expected_p99_ms',
+  anomaly_explanation STRING COMMENT 'The main reason in words',
+  anomalous_span_count INT COMMENT 'Spans with is_anomalous'
 ) USING iceberg
 PARTITIONED BY (project, days(start_time))
 TBLPROPERTIES ('format-version'='2', 'write.distribution-mode'='none', 'write.format.default'='parquet', 'write.metadata.delete-after-commit.enabled'='true', 'write.metadata.previous-versions-max'='50', 'write.parquet.compression-codec'='zstd');
@@ -64,7 +74,17 @@ CREATE TABLE llm_traces.spans (
   user_id STRING COMMENT 'End user id',
   attributes MAP<STRING, STRING> NOT NULL COMMENT 'Remaining span and resource attributes, bounded in count and length',
   span_json STRING NOT NULL COMMENT 'The span as OTLP/JSON (hex ids), for the page''s JSON view',
-  ingested_at TIMESTAMP NOT NULL COMMENT 'When the job wrote this span'
+  ingested_at TIMESTAMP NOT NULL COMMENT 'When the job wrote this span',
+  anomaly_score DOUBLE COMMENT '0-100, higher is worse, comparable across anomaly types',
+  anomaly_types ARRAY<STRING> COMMENT 'SPAN_RESPONSE_TIME, SPAN_NO_PROMPT_RESPONSE, SPAN_ERROR',
+  is_anomalous BOOLEAN COMMENT 'anomaly_score reached the threshold',
+  self_time_ms DOUBLE COMMENT 'Duration minus the time covered by its children: what a parent is judged on',
+  expected_duration_ms DOUBLE COMMENT 'Median of the baseline it was judged against (for LLM calls: for its output tokens)',
+  expected_p99_ms DOUBLE COMMENT 'p99 of that baseline',
+  baseline_samples BIGINT COMMENT 'Spans the baseline had seen when this one was judged',
+  baseline_key STRING COMMENT 'The baseline used, after back-off (for example project|service|span|model)',
+  duration_ratio DOUBLE COMMENT 'Judged time / expected_p99_ms',
+  anomaly_explanation STRING COMMENT 'Why it is anomalous, in words'
 ) USING iceberg
 PARTITIONED BY (project, days(start_time))
 TBLPROPERTIES ('format-version'='2', 'write.distribution-mode'='none', 'write.format.default'='parquet', 'write.metadata.delete-after-commit.enabled'='true', 'write.metadata.previous-versions-max'='50', 'write.parquet.compression-codec'='zstd');

@@ -44,7 +44,18 @@ public final class TableSchemas {
           required(20, "dropped_span_count", Types.IntegerType.get(), "Spans beyond the per-trace cap, counted and not stored"),
           optional(21, "session_id", Types.StringType.get(), "First session id seen on the trace's spans"),
           optional(22, "user_id", Types.StringType.get(), "First user id seen on the trace's spans"),
-          required(23, "ingested_at", Types.TimestampType.withZone(), "When the job wrote this version"));
+          required(23, "ingested_at", Types.TimestampType.withZone(), "When the job wrote this version"),
+          // Anomaly columns: optional because they were added to existing tables by schema evolution.
+          optional(24, "anomaly_score", Types.DoubleType.get(), "0-100, higher is worse: the largest of the trace-duration score and its spans' scores"),
+          optional(25, "anomaly_types", Types.ListType.ofRequired(26, Types.StringType.get()), "TRACE_RESPONSE_TIME, SPAN_RESPONSE_TIME, SPAN_NO_PROMPT_RESPONSE, SPAN_ERROR found in the trace"),
+          optional(27, "is_anomalous", Types.BooleanType.get(), "anomaly_score reached the threshold"),
+          optional(28, "expected_duration_ms", Types.DoubleType.get(), "Median trace duration of the baseline it was judged against"),
+          optional(29, "expected_p99_ms", Types.DoubleType.get(), "p99 trace duration of that baseline"),
+          optional(30, "baseline_samples", Types.LongType.get(), "Traces the baseline had seen when this one was judged"),
+          optional(31, "baseline_key", Types.StringType.get(), "The baseline used, after back-off (for example project|workflow)"),
+          optional(32, "duration_ratio", Types.DoubleType.get(), "duration_ms / expected_p99_ms"),
+          optional(33, "anomaly_explanation", Types.StringType.get(), "The main reason in words"),
+          optional(34, "anomalous_span_count", Types.IntegerType.get(), "Spans with is_anomalous"));
 
   public static final Schema SPANS_SCHEMA =
       new Schema(
@@ -84,7 +95,17 @@ public final class TableSchemas {
           optional(34, "user_id", Types.StringType.get(), "End user id"),
           required(35, "attributes", Types.MapType.ofRequired(36, 37, Types.StringType.get(), Types.StringType.get()), "Remaining span and resource attributes, bounded in count and length"),
           required(38, "span_json", Types.StringType.get(), "The span as OTLP/JSON (hex ids), for the page's JSON view"),
-          required(39, "ingested_at", Types.TimestampType.withZone(), "When the job wrote this span"));
+          required(39, "ingested_at", Types.TimestampType.withZone(), "When the job wrote this span"),
+          optional(40, "anomaly_score", Types.DoubleType.get(), "0-100, higher is worse, comparable across anomaly types"),
+          optional(41, "anomaly_types", Types.ListType.ofRequired(42, Types.StringType.get()), "SPAN_RESPONSE_TIME, SPAN_NO_PROMPT_RESPONSE, SPAN_ERROR"),
+          optional(43, "is_anomalous", Types.BooleanType.get(), "anomaly_score reached the threshold"),
+          optional(44, "self_time_ms", Types.DoubleType.get(), "Duration minus the time covered by its children: what a parent is judged on"),
+          optional(45, "expected_duration_ms", Types.DoubleType.get(), "Median of the baseline it was judged against (for LLM calls: for its output tokens)"),
+          optional(46, "expected_p99_ms", Types.DoubleType.get(), "p99 of that baseline"),
+          optional(47, "baseline_samples", Types.LongType.get(), "Spans the baseline had seen when this one was judged"),
+          optional(48, "baseline_key", Types.StringType.get(), "The baseline used, after back-off (for example project|service|span|model)"),
+          optional(49, "duration_ratio", Types.DoubleType.get(), "Judged time / expected_p99_ms"),
+          optional(50, "anomaly_explanation", Types.StringType.get(), "Why it is anomalous, in words"));
 
   /** Page queries filter by project and a time range: both tables partition that way. */
   public static final PartitionSpec TRACES_PARTITIONING =
