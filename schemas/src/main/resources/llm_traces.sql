@@ -29,7 +29,7 @@ CREATE TABLE llm_traces.traces (
   expected_duration_ms DOUBLE COMMENT 'Median trace duration of the baseline it was judged against',
   expected_p99_ms DOUBLE COMMENT 'p99 trace duration of that baseline',
   baseline_samples BIGINT COMMENT 'Traces the baseline had seen when this one was judged',
-  baseline_key STRING COMMENT 'The baseline used, after back-off (for example project|workflow)',
+  baseline_key STRING COMMENT 'The baseline used, after back-off (for example: project, workflow)',
   duration_ratio DOUBLE COMMENT 'duration_ms / expected_p99_ms',
   anomaly_explanation STRING COMMENT 'The main reason in words',
   anomalous_span_count INT COMMENT 'Spans with is_anomalous'
@@ -82,7 +82,7 @@ CREATE TABLE llm_traces.spans (
   expected_duration_ms DOUBLE COMMENT 'Median of the baseline it was judged against (for LLM calls: for its output tokens)',
   expected_p99_ms DOUBLE COMMENT 'p99 of that baseline',
   baseline_samples BIGINT COMMENT 'Spans the baseline had seen when this one was judged',
-  baseline_key STRING COMMENT 'The baseline used, after back-off (for example project|service|span|model)',
+  baseline_key STRING COMMENT 'The baseline used, after back-off (for example: project, service, span name, model)',
   duration_ratio DOUBLE COMMENT 'Judged time / expected_p99_ms',
   anomaly_explanation STRING COMMENT 'Why it is anomalous, in words'
 ) USING iceberg

@@ -52,7 +52,7 @@ public final class TableSchemas {
           optional(28, "expected_duration_ms", Types.DoubleType.get(), "Median trace duration of the baseline it was judged against"),
           optional(29, "expected_p99_ms", Types.DoubleType.get(), "p99 trace duration of that baseline"),
           optional(30, "baseline_samples", Types.LongType.get(), "Traces the baseline had seen when this one was judged"),
-          optional(31, "baseline_key", Types.StringType.get(), "The baseline used, after back-off (for example project|workflow)"),
+          optional(31, "baseline_key", Types.StringType.get(), "The baseline used, after back-off (for example: project, workflow)"),
           optional(32, "duration_ratio", Types.DoubleType.get(), "duration_ms / expected_p99_ms"),
           optional(33, "anomaly_explanation", Types.StringType.get(), "The main reason in words"),
           optional(34, "anomalous_span_count", Types.IntegerType.get(), "Spans with is_anomalous"));
@@ -103,7 +103,7 @@ public final class TableSchemas {
           optional(45, "expected_duration_ms", Types.DoubleType.get(), "Median of the baseline it was judged against (for LLM calls: for its output tokens)"),
           optional(46, "expected_p99_ms", Types.DoubleType.get(), "p99 of that baseline"),
           optional(47, "baseline_samples", Types.LongType.get(), "Spans the baseline had seen when this one was judged"),
-          optional(48, "baseline_key", Types.StringType.get(), "The baseline used, after back-off (for example project|service|span|model)"),
+          optional(48, "baseline_key", Types.StringType.get(), "The baseline used, after back-off (for example: project, service, span name, model)"),
           optional(49, "duration_ratio", Types.DoubleType.get(), "Judged time / expected_p99_ms"),
           optional(50, "anomaly_explanation", Types.StringType.get(), "Why it is anomalous, in words"));
 
