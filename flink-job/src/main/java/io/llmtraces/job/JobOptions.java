@@ -1,6 +1,8 @@
 package io.llmtraces.job;
 
+import io.llmtraces.baseline.BaselineOptions;
 import io.llmtraces.ingest.NormalizerLimits;
+import io.llmtraces.scoring.ScoringOptions;
 import io.llmtraces.sink.CatalogOptions;
 import io.llmtraces.trace.AssemblyOptions;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ import java.util.Map;
  * @param assembly how traces are cut (see {@link AssemblyOptions})
  * @param outOfOrderness how far Kafka timestamps may go back between partitions' records (1 s)
  * @param idleAfter a partition quiet this long lets event time follow the wall clock (2 s)
+ * @param scoring anomaly threshold and baseline learning (see {@link ScoringOptions})
+ * @param baselineIdleExpiry a baseline key not seen for this long is dropped (7 days)
  * @param limits per-span bounds on attributes and JSON (see {@link NormalizerLimits})
  * @param local run in an embedded mini cluster with the Flink web UI ({@code false})
  * @param webUiPort the web UI port in local mode ({@code 8081})
@@ -50,6 +54,8 @@ public record JobOptions(
     AssemblyOptions assembly,
     Duration outOfOrderness,
     Duration idleAfter,
+    ScoringOptions scoring,
+    Duration baselineIdleExpiry,
     NormalizerLimits limits,
     boolean local,
     int webUiPort,
@@ -98,6 +104,8 @@ public record JobOptions(
             Integer.parseInt(a.getOrDefault("max-spans-per-trace", Integer.toString(d.maxSpansPerTrace())))),
         Duration.ofMillis(Long.parseLong(a.getOrDefault("out-of-orderness-ms", "1000"))),
         Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-after-ms", "2000"))),
+        scoring(a),
+        Duration.ofHours(Long.parseLong(a.getOrDefault("baseline-expiry-h", "168"))),
         NormalizerLimits.DEFAULTS,
         Boolean.parseBoolean(a.getOrDefault("local", "false")),
         Integer.parseInt(a.getOrDefault("web-ui-port", "8081")),
@@ -128,10 +136,26 @@ public record JobOptions(
           Map.entry("max-spans-per-trace", "cap on spans per trace"),
           Map.entry("out-of-orderness-ms", "watermark out-of-orderness"),
           Map.entry("idle-after-ms", "quiet time after which event time follows the wall clock"),
+          Map.entry("anomaly-threshold", "score (0-100) from which a span or trace is anomalous"),
+          Map.entry("min-baseline-samples", "samples a baseline needs before it judges"),
+          Map.entry("baseline-expiry-h", "hours after which an unused baseline key is dropped"),
           Map.entry("local", "run in a local mini cluster with the web UI"),
           Map.entry("web-ui-port", "web UI port in local mode"),
           Map.entry("resume", "resume from the newest retained checkpoint in local mode"),
           Map.entry("bounded", "stop at the latest offsets seen at start"));
+
+  private static ScoringOptions scoring(Map<String, String> a) {
+    ScoringOptions d = ScoringOptions.DEFAULTS;
+    BaselineOptions b = d.baselines();
+    return new ScoringOptions(
+        Double.parseDouble(a.getOrDefault("anomaly-threshold", Double.toString(d.threshold()))),
+        d.minRelativeExcess(),
+        d.minSpanExcessMs(),
+        d.minTraceExcessMs(),
+        new BaselineOptions(
+            Integer.parseInt(a.getOrDefault("min-baseline-samples", Integer.toString(b.minSamples()))),
+            b.minAlpha(), b.clipSigmas(), b.sigmaFloor(), b.warmupSigma(), b.eventPrior()));
+  }
 
   private static Duration seconds(Map<String, String> a, String name, long dflt) {
     return Duration.ofMillis(Math.round(Double.parseDouble(a.getOrDefault(name, Long.toString(dflt))) * 1000));

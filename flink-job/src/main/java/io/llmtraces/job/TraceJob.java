@@ -106,7 +106,9 @@ public final class TraceJob {
     DataStream<KafkaRecord> records =
         env.fromSource(source(options), watermarks(options), "Kafka " + options.topic()).uid(SOURCE_UID);
     TracePipeline.Outputs out =
-        TracePipeline.build(records, options.maxRecordBytes(), options.limits(), options.assembly());
+        TracePipeline.build(
+            records, options.maxRecordBytes(), options.limits(), options.assembly(), options.scoring(),
+            options.baselineIdleExpiry());
 
     InternalTypeInfo<RowData> traceType = InternalTypeInfo.of(FlinkSchemaUtil.convert(TableSchemas.TRACES_SCHEMA));
     // IcebergSink (sink v2) rather than FlinkSink: it has serializers of its own, where FlinkSink

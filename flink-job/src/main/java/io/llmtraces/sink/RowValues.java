@@ -1,5 +1,6 @@
 package io.llmtraces.sink;
 
+import io.llmtraces.model.AnomalyType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,14 @@ final class RowValues {
     StringData[] data = new StringData[values.size()];
     for (int i = 0; i < data.length; i++) {
       data[i] = StringData.fromString(values.get(i));
+    }
+    return new GenericArrayData(data);
+  }
+
+  static GenericArrayData types(List<AnomalyType> types) {
+    StringData[] data = new StringData[types.size()];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = StringData.fromString(types.get(i).name());
     }
     return new GenericArrayData(data);
   }

@@ -4,9 +4,12 @@ import static io.llmtraces.sink.RowValues.micros;
 import static io.llmtraces.sink.RowValues.position;
 import static io.llmtraces.sink.RowValues.string;
 import static io.llmtraces.sink.RowValues.stringMap;
+import static io.llmtraces.sink.RowValues.types;
 
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.schema.TableSchemas;
+import io.llmtraces.model.SpanScore;
+import io.llmtraces.scoring.ScoredSpan;
 import io.llmtraces.trace.VersionedSpan;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -14,8 +17,8 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.Schema;
 
-/** A span as a row of the {@code spans} table. */
-public class SpanRows implements MapFunction<VersionedSpan, RowData> {
+/** A scored span as a row of the {@code spans} table. */
+public class SpanRows implements MapFunction<ScoredSpan, RowData> {
   private static final Schema S = TableSchemas.SPANS_SCHEMA;
   private static final int PROJECT = position(S, "project");
   private static final int TRACE_ID = position(S, "trace_id");
@@ -54,10 +57,22 @@ public class SpanRows implements MapFunction<VersionedSpan, RowData> {
   private static final int ATTRIBUTES = position(S, "attributes");
   private static final int SPAN_JSON = position(S, "span_json");
   private static final int INGESTED = position(S, "ingested_at");
+  private static final int SCORE = position(S, "anomaly_score");
+  private static final int TYPES = position(S, "anomaly_types");
+  private static final int ANOMALOUS = position(S, "is_anomalous");
+  private static final int SELF_TIME = position(S, "self_time_ms");
+  private static final int EXPECTED = position(S, "expected_duration_ms");
+  private static final int EXPECTED_P99 = position(S, "expected_p99_ms");
+  private static final int SAMPLES = position(S, "baseline_samples");
+  private static final int KEY = position(S, "baseline_key");
+  private static final int RATIO = position(S, "duration_ratio");
+  private static final int EXPLANATION = position(S, "anomaly_explanation");
 
   @Override
-  public RowData map(VersionedSpan versioned) {
+  public RowData map(ScoredSpan scored) {
+    VersionedSpan versioned = scored.span();
     NormalizedSpan s = versioned.span();
+    SpanScore a = scored.score();
     GenericRowData row = new GenericRowData(S.columns().size());
     row.setField(PROJECT, string(s.project()));
     row.setField(TRACE_ID, string(s.traceId()));
@@ -96,6 +111,16 @@ public class SpanRows implements MapFunction<VersionedSpan, RowData> {
     row.setField(ATTRIBUTES, stringMap(s.attributes() == null ? Map.of() : s.attributes()));
     row.setField(SPAN_JSON, string(s.spanJson() == null ? "" : s.spanJson()));
     row.setField(INGESTED, micros(versioned.ingestedAtMicros()));
+    row.setField(SCORE, a.score());
+    row.setField(TYPES, types(a.types()));
+    row.setField(ANOMALOUS, a.anomalous());
+    row.setField(SELF_TIME, a.selfTimeMs());
+    row.setField(EXPECTED, a.expectedMs());
+    row.setField(EXPECTED_P99, a.expectedP99Ms());
+    row.setField(SAMPLES, a.baselineSamples());
+    row.setField(KEY, string(a.baselineKey()));
+    row.setField(RATIO, a.ratio());
+    row.setField(EXPLANATION, string(a.explanation()));
     return row;
   }
 }

@@ -12,19 +12,17 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by (project, trace id): buffers a trace's spans until it is complete, then writes its
- * summary (main output) and its spans (side output {@link #SPANS}).
+ * Keyed by (project, trace id): buffers a trace's spans until it is complete, then emits the
+ * closed trace (its summary and the spans not emitted before) for scoring.
  *
  * <p>Time is event time, where an element's time is its Kafka record's timestamp; the watermark
  * keeps moving with the wall clock when traffic stops (see {@code ArrivalWatermarks}), so a trace
  * closes even if no further record comes. The decisions are in {@link CompletionPolicy} and
  * {@link TraceVersioner}; this class only moves state and timers.
  */
-public class TraceAssemblyFunction extends KeyedProcessFunction<String, NormalizedSpan, TraceSummary> {
-  public static final OutputTag<VersionedSpan> SPANS = new OutputTag<>("spans") {};
+public class TraceAssemblyFunction extends KeyedProcessFunction<String, NormalizedSpan, ClosedTrace> {
 
   private final AssemblyOptions options;
   private transient CompletionPolicy policy;
@@ -68,7 +66,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
   }
 
   @Override
-  public void processElement(NormalizedSpan span, Context ctx, Collector<TraceSummary> out) throws Exception {
+  public void processElement(NormalizedSpan span, Context ctx, Collector<ClosedTrace> out) throws Exception {
     long arrival = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
     TraceProgress progress = progressState.value();
     WrittenTrace written = writtenState.value();
@@ -96,7 +94,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TraceSummary> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClosedTrace> out) throws Exception {
     TraceProgress progress = progressState.value();
     if (progress != null) {
       if (timestamp < progress.closeTimer()) {
@@ -117,7 +115,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
     }
   }
 
-  private void closeTrace(TraceProgress progress, OnTimerContext ctx, Collector<TraceSummary> out) throws Exception {
+  private void closeTrace(TraceProgress progress, OnTimerContext ctx, Collector<ClosedTrace> out) throws Exception {
     WrittenTrace previous = writtenState.value();
     String key = ctx.getCurrentKey();
     int cut = key.lastIndexOf('\n');
@@ -131,10 +129,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
       return;
     }
     TraceSummary summary = closing.summary();
-    out.collect(summary);
-    for (NormalizedSpan span : closing.newSpans()) {
-      ctx.output(SPANS, new VersionedSpan(span, summary.version(), nowMicros));
-    }
+    out.collect(new ClosedTrace(summary, closing.newSpans()));
     tracesClosed.inc();
     if (summary.rootMissing() && summary.version() == 1) {
       rootlessTraces.inc();

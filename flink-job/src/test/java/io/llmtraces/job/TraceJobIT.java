@@ -123,6 +123,13 @@ class TraceJobIT {
       assertThat(b.getField("project")).isEqualTo("rag-svc");
       assertThat(b.getField("error_count")).isEqualTo(1);
       assertThat(b.getField("models")).isEqualTo(List.of("claude-sonnet-4"));
+      assertThat(b.getField("is_anomalous")).isEqualTo(true);
+      assertThat(b.getField("anomaly_types")).isEqualTo(List.of("SPAN_ERROR"));
+      assertThat((Double) b.getField("anomaly_score")).isGreaterThanOrEqualTo(50.0);
+      assertThat((String) b.getField("anomaly_explanation")).contains("rate limited");
+      // No baseline has samples yet: nothing is judged slow, and A has no error.
+      assertThat(a.getField("is_anomalous")).isEqualTo(false);
+      assertThat(a.getField("anomaly_types")).isEqualTo(List.of());
 
       Record c = byId.get(TRACE_C);
       assertThat(c.getField("root_missing")).isEqualTo(true);
@@ -137,6 +144,9 @@ class TraceJobIT {
       assertThat(llm.getField("has_response")).isEqualTo(true);
       assertThat(llm.getField("parent_span_id")).isEqualTo("b7ad6b7169203331");
       assertThat((String) llm.getField("span_json")).contains("\"spanId\":\"00f067aa0ba902b7\"");
+      assertThat(llm.getField("is_anomalous")).isEqualTo(false);
+      assertThat(llm.getField("self_time_ms")).isEqualTo(700.0);
+      assertThat(llm.getField("baseline_samples")).isNull();
 
       List<ConsumerRecord<byte[], byte[]>> dead = kafka.read(DLQ, 3, 30_000);
       assertThat(dead).extracting(r -> header(r, "dlq.reason")).containsExactlyInAnyOrder("bad_protobuf", "bad_json", "too_large");

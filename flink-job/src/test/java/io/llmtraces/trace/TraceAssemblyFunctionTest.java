@@ -11,7 +11,6 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,7 @@ class TraceAssemblyFunctionTest {
       new AssemblyOptions(Duration.ofSeconds(10), Duration.ofSeconds(300), Duration.ofSeconds(600), 4);
   private static final String ROOT = "a000000000000001";
 
-  private KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, TraceSummary> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, ClosedTrace> harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -36,7 +35,7 @@ class TraceAssemblyFunctionTest {
     harness.close();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, TraceSummary> newHarness()
+  private static KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, ClosedTrace> newHarness()
       throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(new TraceAssemblyFunction(OPTIONS)), TraceAssemblyFunction::traceKey, Types.STRING);
@@ -49,10 +48,10 @@ class TraceAssemblyFunctionTest {
     harness.processElement(child("a000000000000003", ROOT, 30, 40), 3_000);
 
     harness.processWatermark(12_999);
-    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(summaries()).isEmpty();
 
     harness.processWatermark(13_000);
-    List<TraceSummary> traces = harness.extractOutputValues();
+    List<TraceSummary> traces = summaries();
     assertThat(traces).hasSize(1);
     assertThat(traces.get(0).spanCount()).isEqualTo(3);
     assertThat(traces.get(0).rootMissing()).isFalse();
@@ -66,7 +65,7 @@ class TraceAssemblyFunctionTest {
     harness.processElement(r, 1_000);
     harness.processElement(r, 1_500);
     harness.processWatermark(20_000);
-    assertThat(harness.extractOutputValues()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(1);
+    assertThat(summaries()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(1);
     assertThat(spans()).hasSize(1);
   }
 
@@ -74,9 +73,9 @@ class TraceAssemblyFunctionTest {
   void aTraceWhoseRootNeverComesClosesAtTheMaximumOpenTime() throws Exception {
     harness.processElement(child("a000000000000002", ROOT, 10, 20), 1_000);
     harness.processWatermark(300_999);
-    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(summaries()).isEmpty();
     harness.processWatermark(301_000);
-    assertThat(harness.extractOutputValues()).singleElement().extracting(TraceSummary::rootMissing).isEqualTo(true);
+    assertThat(summaries()).singleElement().extracting(TraceSummary::rootMissing).isEqualTo(true);
   }
 
   @Test
@@ -87,7 +86,7 @@ class TraceAssemblyFunctionTest {
     harness.processElement(root(ROOT, 0, 100), 50_001); // redelivered, not new
     harness.processWatermark(60_001);
 
-    List<TraceSummary> versions = harness.extractOutputValues();
+    List<TraceSummary> versions = summaries();
     assertThat(versions).extracting(TraceSummary::version).containsExactly(1, 2);
     assertThat(versions.get(1).spanCount()).isEqualTo(2);
     assertThat(spans()).extracting(VersionedSpan::traceVersion).containsExactly(1, 2);
@@ -110,7 +109,7 @@ class TraceAssemblyFunctionTest {
       harness.processElement(child(String.format("a0000000000000%02d", i), ROOT, i, i + 1), 1_000 + i);
     }
     harness.processWatermark(20_000);
-    TraceSummary t = harness.extractOutputValues().get(0);
+    TraceSummary t = summaries().get(0);
     assertThat(t.spanCount()).isEqualTo(4);
     assertThat(t.droppedSpanCount()).isEqualTo(2);
     assertThat(spans()).hasSize(4);
@@ -129,10 +128,17 @@ class TraceAssemblyFunctionTest {
     harness.processElement(child("a000000000000003", ROOT, 30, 40), 3_000);
     harness.processWatermark(13_000);
 
-    assertThat(harness.extractOutputValues()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(3);
+    assertThat(summaries()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(3);
   }
 
+  private List<TraceSummary> summaries() {
+    return harness.extractOutputValues().stream().map(ClosedTrace::summary).toList();
+  }
+
+  /** The spans emitted, each with the version of the trace that emitted it. */
   private List<VersionedSpan> spans() {
-    return harness.getSideOutput(TraceAssemblyFunction.SPANS).stream().map(StreamRecord::getValue).toList();
+    return harness.extractOutputValues().stream()
+        .flatMap(c -> c.spans().stream().map(s -> new VersionedSpan(s, c.summary().version(), 0)))
+        .toList();
   }
 }
