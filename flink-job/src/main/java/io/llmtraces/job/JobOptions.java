@@ -3,7 +3,7 @@ package io.llmtraces.job;
 import io.llmtraces.baseline.BaselineOptions;
 import io.llmtraces.ingest.NormalizerLimits;
 import io.llmtraces.scoring.ScoringOptions;
-import io.llmtraces.sink.CatalogOptions;
+import io.llmtraces.schema.CatalogSettings;
 import io.llmtraces.trace.AssemblyOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +46,7 @@ public record JobOptions(
     int topicPartitions,
     String groupId,
     int maxRecordBytes,
-    CatalogOptions catalog,
+    CatalogSettings catalog,
     Duration checkpointInterval,
     Path checkpointDir,
     String stateBackend,
@@ -92,7 +92,7 @@ public record JobOptions(
         Integer.parseInt(a.getOrDefault("topic-partitions", "4")),
         a.getOrDefault("group-id", "llm-traces-job"),
         Integer.parseInt(a.getOrDefault("max-record-bytes", Integer.toString(8 << 20))),
-        new CatalogOptions(catalogType, warehouse, a.get("catalog-uri"), catalogProps),
+        new CatalogSettings(catalogType, warehouse, a.get("catalog-uri"), catalogProps),
         seconds(a, "checkpoint-interval-s", 10),
         Path.of(a.getOrDefault("checkpoint-dir", dataDir.resolve("checkpoints").toString())).toAbsolutePath(),
         a.getOrDefault("state-backend", "hashmap"),

@@ -5,7 +5,8 @@ import io.llmtraces.ingest.DeadLetterSerializer;
 import io.llmtraces.ingest.KafkaRecord;
 import io.llmtraces.ingest.KafkaRecordDeserializer;
 import io.llmtraces.schema.TableSchemas;
-import io.llmtraces.sink.IcebergTables;
+import io.llmtraces.schema.IcebergTables;
+import io.llmtraces.sink.Catalogs;
 import io.llmtraces.sink.SpanRows;
 import io.llmtraces.sink.TraceRows;
 import io.llmtraces.trace.ArrivalWatermarks;
@@ -95,7 +96,7 @@ public final class TraceJob {
   }
 
   static void define(StreamExecutionEnvironment env, JobOptions options) {
-    CatalogLoader catalogLoader = options.catalog().loader();
+    CatalogLoader catalogLoader = Catalogs.loader(options.catalog());
     Catalog catalog = catalogLoader.loadCatalog();
     IcebergTables.ensure(catalog);
     if (options.topicPartitions() > 0) {

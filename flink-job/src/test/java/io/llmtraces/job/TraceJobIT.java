@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmtraces.ingest.OtlpJson;
 import io.llmtraces.schema.TableSchemas;
+import io.llmtraces.sink.Catalogs;
 import io.llmtraces.testing.IcebergReader;
 import io.llmtraces.testing.KafkaBroker;
 import io.llmtraces.testing.Otlp;
@@ -98,7 +99,7 @@ class TraceJobIT {
             "--parallelism", "2");
     JobClient job = TraceJob.start(TraceJob.environment(options), options);
     try {
-      IcebergReader tables = new IcebergReader(options.catalog().loader().loadCatalog());
+      IcebergReader tables = new IcebergReader(Catalogs.loader(options.catalog()).loadCatalog());
       List<Record> traces = tables.awaitRows(TableSchemas.TRACES, rows -> rows.size() >= 3, 90_000);
       assertThat(traces).extracting(r -> r.getField("trace_id")).containsExactlyInAnyOrder(TRACE_A, TRACE_B, TRACE_C);
       Map<Object, Record> byId = traces.stream().collect(Collectors.toMap(r -> r.getField("trace_id"), Function.identity()));

@@ -1,8 +1,7 @@
-package io.llmtraces.sink;
+package io.llmtraces.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.schema.TableSchemas;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;

@@ -1,6 +1,5 @@
-package io.llmtraces.sink;
+package io.llmtraces.schema;
 
-import io.llmtraces.schema.TableSchemas;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
