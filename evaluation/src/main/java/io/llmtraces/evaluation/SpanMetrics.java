@@ -115,16 +115,19 @@ final class SpanMetrics {
     return out;
   }
 
-  /** One row per scenario and magnitude of spans labelled NORMAL or UNSCORED. */
+  /**
+   * One row per scenario and magnitude of spans labelled NORMAL or UNSCORED and not anomalous for
+   * another reason.
+   */
   static List<FlagRateResult> flagRates(List<JudgedSpan> spans) {
     record Key(String scenario, String magnitude, Expectation expectation) {}
     Map<Key, long[]> counts = new LinkedHashMap<>();
     Map<Key, Map<AnomalyType, Long>> byType = new LinkedHashMap<>();
     for (JudgedSpan s : spans) {
+      if (s.anomaly()) {
+        continue; // an error on an upgraded model's span is an error, not a sample of the model
+      }
       for (LabelledFault f : s.faults()) {
-        if (f.expectation() == Expectation.ANOMALY) {
-          continue;
-        }
         Key k = new Key(f.scenario(), magnitude(f), f.expectation());
         long[] c = counts.computeIfAbsent(k, x -> new long[2]);
         Map<AnomalyType, Long> types =
