@@ -1,5 +1,8 @@
 package io.llmtraces.demo;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 /**
  * Options of {@link DemoTrafficProducer}, read once from the command line.
  *
@@ -11,6 +14,13 @@ package io.llmtraces.demo;
  * @param partitionByTraceId key each record by its trace id in hex, as the Collector's {@code
  *     partition_traces_by_id} does, so a trace stays on one partition; default off (no key)
  * @param seed the generator's seed; default 1
+ * @param labelled the labelled mode ({@link LabelledReplay}): a run of simulated time ending now
+ *     with the anomalies of {@link LabelledScenario#defaults()}, sent as fast as the broker takes
+ *     it with each record's timestamp at its simulated export time; {@code rate} and {@code
+ *     totalSpans} do not apply; default off
+ * @param truthFile where the labelled mode writes its ground truth (JSON lines); required with it
+ * @param labelledMinutes length of the labelled run in simulated minutes, the default schedule
+ *     scaled to it; 0 keeps the default (120)
  */
 public record DemoProducerConfig(
     String bootstrapServers,
@@ -19,7 +29,10 @@ public record DemoProducerConfig(
     long totalSpans,
     OtlpFormat format,
     boolean partitionByTraceId,
-    long seed) {
+    long seed,
+    boolean labelled,
+    Path truthFile,
+    double labelledMinutes) {
 
   static final String USAGE =
       """
@@ -31,6 +44,11 @@ public record DemoProducerConfig(
         --format otlp_proto|otlp_json  message encoding (default otlp_proto)
         --partition-by-trace-id        key records by trace id hex (default: no key)
         --seed N                       generator seed (default 1)
+        --labelled                     a labelled run: simulated time ending now, injected
+                                       anomalies, Kafka timestamps at simulated export times,
+                                       sent as fast as possible (--rate, --total-spans unused)
+        --truth-file PATH              where a labelled run writes its ground truth (required)
+        --labelled-minutes N           simulated length of a labelled run (default 120)
       """;
 
   public DemoProducerConfig {
@@ -43,6 +61,43 @@ public record DemoProducerConfig(
     if (bootstrapServers.isBlank() || topic.isBlank()) {
       throw new IllegalArgumentException("--bootstrap-servers and --topic must not be empty");
     }
+    if (labelled && truthFile == null) {
+      throw new IllegalArgumentException("--labelled needs --truth-file");
+    }
+    if (labelledMinutes < 0 || Double.isNaN(labelledMinutes)) {
+      throw new IllegalArgumentException(
+          "--labelled-minutes must be 0 or more: " + labelledMinutes);
+    }
+  }
+
+  /** Options of a producer of plain demo traffic (not labelled). */
+  public DemoProducerConfig(
+      String bootstrapServers,
+      String topic,
+      double rate,
+      long totalSpans,
+      OtlpFormat format,
+      boolean partitionByTraceId,
+      long seed) {
+    this(
+        bootstrapServers,
+        topic,
+        rate,
+        totalSpans,
+        format,
+        partitionByTraceId,
+        seed,
+        false,
+        null,
+        0);
+  }
+
+  /** The schedule of a labelled run with these options. */
+  public LabelledScenario scenario() {
+    LabelledScenario defaults = LabelledScenario.defaults();
+    return labelledMinutes == 0
+        ? defaults
+        : defaults.scaledTo(Duration.ofMillis(Math.round(labelledMinutes * 60_000)));
   }
 
   /** The defaults. */
@@ -61,10 +116,17 @@ public record DemoProducerConfig(
     OtlpFormat format = c.format();
     boolean byTraceId = c.partitionByTraceId();
     long seed = c.seed();
+    boolean labelled = c.labelled();
+    Path truthFile = c.truthFile();
+    double labelledMinutes = c.labelledMinutes();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--partition-by-trace-id")) {
         byTraceId = true;
+        continue;
+      }
+      if (option.equals("--labelled")) {
+        labelled = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -79,12 +141,15 @@ public record DemoProducerConfig(
           case "--total-spans" -> total = Long.parseLong(value);
           case "--format" -> format = OtlpFormat.byOptionName(value);
           case "--seed" -> seed = Long.parseLong(value);
+          case "--truth-file" -> truthFile = Path.of(value);
+          case "--labelled-minutes" -> labelledMinutes = Double.parseDouble(value);
           default -> throw new IllegalArgumentException("unknown option " + option);
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("not a number after " + option + ": " + value);
       }
     }
-    return new DemoProducerConfig(servers, topic, rate, total, format, byTraceId, seed);
+    return new DemoProducerConfig(
+        servers, topic, rate, total, format, byTraceId, seed, labelled, truthFile, labelledMinutes);
   }
 }

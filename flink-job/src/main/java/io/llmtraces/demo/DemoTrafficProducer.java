@@ -1,6 +1,7 @@
 package io.llmtraces.demo;
 
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import java.util.function.LongSupplier;
 /**
  * Sends demo traffic to Kafka as an OpenTelemetry Collector's kafka exporter would: one OTLP
  * request per record on {@code otlp_spans}. Traces start at the wall clock and each request is held
- * until its spans have ended (unless the rate is 0: then everything goes out at once).
+ * until its spans have ended (unless the rate is 0: then everything goes out at once). With {@code
+ * --labelled} it replays a labelled run instead ({@link LabelledReplay}).
  */
 public final class DemoTrafficProducer {
   static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -70,6 +72,10 @@ public final class DemoTrafficProducer {
       System.exit(2);
       return;
     }
+    if (config.labelled()) {
+      runLabelled(config);
+      return;
+    }
     RecordSink sink = new KafkaRecordSink(config.bootstrapServers(), config.topic());
     DemoTrafficProducer producer =
         new DemoTrafficProducer(
@@ -101,6 +107,16 @@ public final class DemoTrafficProducer {
     }
     if (failures > 0) {
       System.err.println("[demo] " + failures + " records failed to send");
+      System.exit(1);
+    }
+  }
+
+  private static void runLabelled(DemoProducerConfig config) {
+    try {
+      LabelledReplay.toKafka(config, config.scenario(), System.out);
+      System.out.println("[labelled] ground truth in " + config.truthFile());
+    } catch (IOException e) {
+      System.err.println("[labelled] " + e.getMessage());
       System.exit(1);
     }
   }

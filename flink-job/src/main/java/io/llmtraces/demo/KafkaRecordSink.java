@@ -36,8 +36,17 @@ final class KafkaRecordSink implements RecordSink {
 
   @Override
   public void send(byte[] key, byte[] value) {
+    send(new ProducerRecord<>(topic, key, value));
+  }
+
+  @Override
+  public void send(byte[] key, byte[] value, long timestampMillis) {
+    send(new ProducerRecord<>(topic, null, timestampMillis, key, value));
+  }
+
+  private void send(ProducerRecord<byte[], byte[]> record) {
     producer.send(
-        new ProducerRecord<>(topic, key, value),
+        record,
         (metadata, error) -> {
           if (error != null && failures.getAndIncrement() == 0) {
             System.err.println("[demo] first failed send (more are counted): " + error);

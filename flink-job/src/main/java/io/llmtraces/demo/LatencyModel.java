@@ -9,6 +9,17 @@ import java.util.random.RandomGenerator;
 public final class LatencyModel {
   private static final long MICROS_PER_MS = 1000;
 
+  /** z of the 99th percentile of the standard normal distribution. */
+  private static final double Z99 = 2.3263;
+
+  /** Spread of one call's decode speed: it varies less than queueing before the first token. */
+  private static final double DECODE_SIGMA = 0.18;
+
+  /** Time after the last token (closing the stream, parsing), median and spread. */
+  private static final double CLOSE_MEDIAN_MS = 1.5;
+
+  private static final double CLOSE_SIGMA = 0.6;
+
   /** Sets the gaps and own durations of every span of a freshly shaped trace. */
   void timeAll(TracePlan plan, RandomGenerator rng) {
     for (SpanPlan span : plan.spans()) {
@@ -51,11 +62,34 @@ public final class LatencyModel {
     }
     // Hidden reasoning tokens are decoded before the first visible one.
     firstMs += span.reasoningTokens() * model.msPerOutputToken();
-    // The decode speed of one call varies less than queueing before its first token.
-    double perTokenMs = model.msPerOutputToken() * lognormal(1.0, 0.18, rng);
-    double totalMs = firstMs + span.outputTokens() * perTokenMs + lognormal(1.5, 0.6, rng);
+    double perTokenMs = model.msPerOutputToken() * lognormal(1.0, DECODE_SIGMA, rng);
+    double totalMs =
+        firstMs + span.outputTokens() * perTokenMs + lognormal(CLOSE_MEDIAN_MS, CLOSE_SIGMA, rng);
     span.setTtftMicros((long) (firstMs * MICROS_PER_MS));
     span.setDurationMicros(Math.max(1, (long) (totalMs * MICROS_PER_MS)));
+  }
+
+  /**
+   * An upper bound of the 99th percentile of a span's own time as this model draws it: every
+   * lognormal term at its own 99th percentile, added up. For a model call it holds for the span's
+   * model and token counts; for a parent it is its own time after its children. Injected spikes are
+   * sized against it, so that a spike of x3 is far out whatever the spread of the span's key.
+   */
+  public double p99BoundMs(SpanPlan span) {
+    if (!span.isModelCall() || !span.isLeaf()) {
+      return span.workMedianMs() * Math.exp(Z99 * span.workSigma());
+    }
+    ModelSpec model = span.model();
+    double bound =
+        model.ttftMedianMs() * Math.exp(Z99 * model.ttftSigma())
+            + span.inputTokens() / 1000.0 * model.msPerKiloInputTokens();
+    if (model.embedding()) {
+      return bound;
+    }
+    return bound
+        + span.reasoningTokens() * model.msPerOutputToken()
+        + span.outputTokens() * model.msPerOutputToken() * Math.exp(Z99 * DECODE_SIGMA)
+        + CLOSE_MEDIAN_MS * Math.exp(Z99 * CLOSE_SIGMA);
   }
 
   /** A lognormal draw in milliseconds with the given median and sigma. */

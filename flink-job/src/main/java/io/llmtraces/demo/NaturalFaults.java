@@ -132,7 +132,7 @@ final class NaturalFaults implements TraceMutator {
   }
 
   /** An exception as the Python SDKs raise it. */
-  private record Failure(String type, String message) {}
+  record Failure(String type, String message) {}
 
   private static final Failure CONNECT =
       new Failure("httpx.ConnectError", "[Errno 111] Connection refused");
@@ -162,7 +162,8 @@ final class NaturalFaults implements TraceMutator {
           "Error code: 429 - {'error': {'message': 'Rate limit reached for requests',"
               + " 'type': 'requests'}}");
 
-  private static Failure failureFor(SpanPlan span, RandomGenerator rng) {
+  /** An exception this kind of call raises, as its client library would. */
+  static Failure failureFor(SpanPlan span, RandomGenerator rng) {
     boolean usual = rng.nextDouble() < 0.7;
     return switch (span.kind()) {
       case TOOL -> usual ? CONNECT : BAD_ARGUMENTS;

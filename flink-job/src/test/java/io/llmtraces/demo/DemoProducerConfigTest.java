@@ -45,6 +45,24 @@ class DemoProducerConfigTest {
   }
 
   @Test
+  void theLabelledModeNeedsATruthFileAndMayBeShortened() {
+    DemoProducerConfig c =
+        DemoProducerConfig.parse(
+            new String[] {
+              "--labelled", "--truth-file", "out/truth.jsonl", "--labelled-minutes", "30"
+            });
+    assertThat(c.labelled()).isTrue();
+    assertThat(c.truthFile()).isEqualTo(java.nio.file.Path.of("out/truth.jsonl"));
+    assertThat(c.scenario().length()).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(c.scenario().shift().start()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(
+            DemoProducerConfig.parse(new String[] {"--labelled", "--truth-file", "t"}).scenario())
+        .isEqualTo(LabelledScenario.defaults());
+    assertThatThrownBy(() -> DemoProducerConfig.parse(new String[] {"--labelled"}))
+        .hasMessageContaining("--labelled needs --truth-file");
+  }
+
+  @Test
   void mistakesAreReportedClearly() {
     assertThatThrownBy(() -> DemoProducerConfig.parse(new String[] {"--rate"}))
         .hasMessageContaining("missing value after --rate");
@@ -63,7 +81,9 @@ class DemoProducerConfigTest {
     var request = new DemoTraffic(DemoTrafficConfig.defaults(3)).next().requests().get(0);
     var decoder = new io.llmtraces.ingest.OtlpRecordDecoder(64 << 20);
     for (OtlpFormat format : OtlpFormat.values()) {
-      assertThat(decoder.decode(format.encoder().apply(request))).as(format.name()).isEqualTo(request);
+      assertThat(decoder.decode(format.encoder().apply(request)))
+          .as(format.name())
+          .isEqualTo(request);
     }
   }
 }
