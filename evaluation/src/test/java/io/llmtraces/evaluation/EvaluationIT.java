@@ -98,7 +98,7 @@ class EvaluationIT {
     EvaluationReport report;
     try {
       TableRows rows =
-          new IcebergRows(options.catalog().loader().loadCatalog())
+          new IcebergRows(io.llmtraces.sink.Catalogs.loader(options.catalog()).loadCatalog())
               .awaitComplete(truth, Duration.ofMinutes(4), System.out);
       report = Evaluator.evaluate(truth, rows, FLOORS);
     } finally {
