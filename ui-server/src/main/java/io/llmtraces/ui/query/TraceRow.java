@@ -1,0 +1,33 @@
+package io.llmtraces.ui.query;
+
+import java.util.List;
+
+/**
+ * The columns of one trace version that the list, its filters and its summary need: no span
+ * bodies, so that a list of a million traces stays light.
+ *
+ * @param tokenCount total tokens, 0 when unknown (sorting and sums treat unknown as none)
+ */
+public record TraceRow(
+    String project,
+    String traceId,
+    int version,
+    long startMicros,
+    double durationMs,
+    int spanCount,
+    long tokenCount,
+    long tokenSizeBytes,
+    double anomalyScore,
+    List<String> anomalyTypes,
+    boolean anomalous,
+    int anomalousSpanCount,
+    String rootSpanName,
+    String serviceName,
+    List<String> models,
+    String explanation) {
+
+  /** Anomalies a trace counts in the page's summary: its anomalous spans, plus itself when its own duration was. */
+  public int anomalyCount() {
+    return anomalousSpanCount + (anomalyTypes.contains("TRACE_RESPONSE_TIME") ? 1 : 0);
+  }
+}
