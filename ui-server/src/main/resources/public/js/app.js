@@ -41,6 +41,7 @@ let projects = [];
 let loaded = { key: null, data: null, win: null };
 let listAbort = null;
 let loadSeq = 0;
+let loadCount = 0; // finished list loads, for tests and tools: #results[data-loads]
 const details = new Map(); // project|traceId -> Promise of the trace with spans
 
 const combo = new Combobox($('#project-input'), $('#project-list'), $('.combo-toggle'), {
@@ -122,6 +123,7 @@ async function loadList() {
     clear(el.rows);
     renderPager(0, 0);
     showError(`Could not load traces: ${e.message}`, () => apply(true));
+    countLoad();
     return;
   }
   if (seq !== loadSeq) return;
@@ -133,6 +135,12 @@ async function loadList() {
   if (traces.length === 0) showEmpty(data.total || 0);
   else setResultState('ready');
   syncExpansion();
+  countLoad();
+}
+
+function countLoad() {
+  loadCount += 1;
+  el.results.dataset.loads = String(loadCount);
 }
 
 function detailOf(trace) {
@@ -457,7 +465,8 @@ function setupControls() {
           ? { order: state.order === 'asc' ? 'desc' : 'asc' }
           : { sort: key, order: 'desc' }, { keepTrace: true }),
       },
-    }, label, h('span', { class: 'sort-icon', 'aria-hidden': 'true' })));
+    }, label, key === 'timestamp' ? h('span', { class: 'th-sub' }, timeZoneLabel().replace(/^.*, /, '')) : null,
+    h('span', { class: 'sort-icon', 'aria-hidden': 'true' })));
   }
 
   $('.combo-toggle').append(icon('down', 14));
