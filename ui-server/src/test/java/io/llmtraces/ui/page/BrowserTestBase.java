@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -196,7 +195,14 @@ abstract class BrowserTestBase {
     }
   }
 
-  static Instant nowish() {
-    return Instant.now();
+  /** A PNG of one element, at full resolution, to look at the details. */
+  static Path screenshot(String name, WebElement element) {
+    try {
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, element.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

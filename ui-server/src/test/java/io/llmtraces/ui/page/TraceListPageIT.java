@@ -143,7 +143,7 @@ class TraceListPageIT extends BrowserTestBase {
     screenshot("03-filtered");
 
     // Anomalous only, with the same filters.
-    reloadingBy(() -> driver.findElement(By.cssSelector(".segmented input[value=anomalous] + span")).click());
+    reloadingBy(() -> driver.findElement(By.xpath("//div[@class='segmented']/label[input[@value='anomalous']]")).click());
     List<Map<String, Object>> anomalousBoth = both.stream().filter(PageData::isAnomalous).toList();
     assertThat(shownTraceIds()).isEqualTo(PageData.ids(anomalousBoth, PageData.byScoreDesc()));
   }
