@@ -500,8 +500,13 @@ function setupControls() {
   $('#reset').addEventListener('click', () => navigate({ ...DEFAULTS, project: state.project }));
 
   el.pageSize.addEventListener('change', () => navigate({ size: Number(el.pageSize.value) }));
-  el.prev.addEventListener('click', () => navigate({ page: Math.max(1, state.page - 1) }));
-  el.next.addEventListener('click', () => navigate({ page: state.page + 1 }));
+  el.prev.addEventListener('click', () => { navigate({ page: Math.max(1, state.page - 1) }); toTableTop(); });
+  el.next.addEventListener('click', () => { navigate({ page: state.page + 1 }); toTableTop(); });
+}
+
+/** After turning a page, show the new page from its first row. */
+function toTableTop() {
+  if (el.results.getBoundingClientRect().top < 0) el.results.scrollIntoView({ block: 'start' });
 }
 
 // ---------------------------------------------------------------- clipboard

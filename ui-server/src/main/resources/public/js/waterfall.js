@@ -101,7 +101,7 @@ export function renderTraceDetail(trace, project) {
       h('div', { role: 'columnheader' }, 'Model'),
       h('div', { role: 'columnheader', class: 'c-num' }, 'Tokens'),
       h('div', { role: 'columnheader' }, 'Status'),
-      h('div', { role: 'columnheader', class: 'c-num' }, 'Duration'),
+      h('div', { role: 'columnheader', class: 'c-num c-dur' }, 'Duration'),
       h('div', { role: 'columnheader', class: 'c-timeline' }, axis(scale))),
     body);
 
@@ -196,7 +196,7 @@ export function renderTraceDetail(trace, project) {
     h('div', { role: 'cell', class: 'c-model', title: s.model || '' }, s.model || DASH),
     h('div', { role: 'cell', class: 'c-num', title: tokenTitle(s) }, formatInt(s.totalTokens)),
     h('div', { role: 'cell' }, h('span', { class: `span-status st-${String(s.statusCode || 'UNSET').toLowerCase()}`, title: s.statusMessage || '' }, s.statusCode || 'UNSET')),
-    h('div', { role: 'cell', class: 'c-num' }, formatDuration(s.durationMs)),
+    h('div', { role: 'cell', class: 'c-num c-dur' }, formatDuration(s.durationMs)),
     h('div', { role: 'cell', class: 'c-timeline', title: barTitle },
       h('div', { class: 'track' }, bands, bar,
         scale.domainMs > scale.traceMs ? h('div', { class: 'trace-end', style: { left: pct((scale.traceMs / D) * 100) } }) : null)));

@@ -181,28 +181,22 @@ abstract class BrowserTestBase {
 
   /** A PNG of the whole page (the window grown to the page's height) under target/page-screenshots. */
   static Path screenshot(String name) {
+    return screenshot(name, null);
+  }
+
+  /** A PNG of one element (null: the whole page), the window grown so that all of it is drawn. */
+  static Path screenshot(String name, WebElement element) {
     Dimension before = driver.manage().window().getSize();
     long height = (Long) js("return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight))");
     driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 140, 700), 4000)));
     try {
       Path file = SCREENSHOTS.resolve(name + ".png");
-      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(file, element == null ? driver.getScreenshotAs(OutputType.BYTES) : element.getScreenshotAs(OutputType.BYTES));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       driver.manage().window().setSize(before);
-    }
-  }
-
-  /** A PNG of one element, at full resolution, to look at the details. */
-  static Path screenshot(String name, WebElement element) {
-    try {
-      Path file = SCREENSHOTS.resolve(name + ".png");
-      Files.write(file, element.getScreenshotAs(OutputType.BYTES));
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
