@@ -286,6 +286,7 @@ function toggleTrace(id) {
 /** Opens the detail row of the trace in the URL (if it is on this page), closes the others. */
 function syncExpansion() {
   const traces = loaded.data && Array.isArray(loaded.data.traces) ? loaded.data.traces : [];
+  syncPinned(traces);
   for (const row of el.rows.querySelectorAll('tr.detail-row')) {
     if (row.dataset.traceId !== state.trace) row.remove();
   }
@@ -301,6 +302,46 @@ function syncExpansion() {
       if (t) row.after(detailRow(t));
     }
   }
+}
+
+/**
+ * A trace named in the URL that is not in this list (a link from an alert, another tool, a
+ * colleague) is shown above the list rather than silently ignored.
+ */
+function syncPinned(traces) {
+  const pinned = $('#pinned');
+  const want = state.trace && !traces.some((t) => t.traceId === state.trace) ? state.trace : null;
+  const key = want ? `${state.project}|${want}` : '';
+  if (pinned.dataset.key === key) return;
+  pinned.dataset.key = key;
+  clear(pinned);
+  pinned.hidden = !want;
+  if (!want) return;
+  const body = h('div', { class: 'pinned-body' });
+  pinned.append(h('div', { class: 'pinned-head' },
+    h('span', null, 'Trace ', h('span', { class: 'mono' }, want), ' (from the link; not in this list of traces)'),
+    h('button', { type: 'button', class: 'btn', on: { click: () => navigate({ trace: null }, { keepPage: true }) } }, 'Close')), body);
+  const load = () => {
+    pinned.dataset.state = 'loading';
+    clear(body).append(h('div', { class: 'detail-loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading spans\u2026'));
+    const project = state.project;
+    fetchTrace(want, project).then((trace) => {
+      if (pinned.dataset.key !== key) return;
+      pinned.dataset.state = 'ready';
+      clear(body).append(
+        h('div', { class: 'pinned-facts' }, scoreBadge(trace.anomalyScore, trace.isAnomalous), anomalyIcons(trace.anomalyTypes),
+          h('span', null, formatTimestamp(trace.timestamp)), h('span', null, formatDuration(trace.durationMs)),
+          h('span', null, `${formatInt(trace.tokenCount)} tokens`)),
+        renderTraceDetail(trace, project));
+    }, (e) => {
+      if (pinned.dataset.key !== key) return;
+      pinned.dataset.state = 'error';
+      clear(body).append(h('div', { class: 'detail-error' }, icon('alert'),
+        h('span', { class: 'error-message' }, `Could not load trace ${want}: ${e.message}`),
+        h('button', { type: 'button', class: 'btn', on: { click: load } }, 'Try again')));
+    });
+  };
+  load();
 }
 
 function detailRow(t) {

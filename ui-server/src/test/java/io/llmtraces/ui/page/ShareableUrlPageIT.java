@@ -139,4 +139,18 @@ class ShareableUrlPageIT extends BrowserTestBase {
     assertThat(driver.findElement(By.id("filter-error")).getText()).contains("start of the time range must be before its end");
     assertThat(loads()).isEqualTo(before);
   }
+
+  @Test
+  void aLinkToATraceOutsideTheListShowsThatTraceAboveIt() {
+    Map<String, Object> old = data.matching(ACME, data.now.minus(48, ChronoUnit.HOURS), data.now.minus(25, ChronoUnit.HOURS), t -> true).get(0);
+    String id = PageData.traceId(old);
+    open(server, "/?project=" + ACME + "&trace=" + id);
+    assertThat(shownTraceIds()).doesNotContain(id);
+    WebElement pinned = waitFor("the linked trace", d -> d.findElement(By.cssSelector("#pinned[data-state=ready]")));
+    assertThat(pinned.getText()).contains(id).contains("not in this list");
+    assertThat(pinned.findElements(By.cssSelector(".span-row"))).hasSize(2);
+    pinned.findElement(By.xpath(".//button[text()='Close']")).click();
+    assertThat(driver.findElement(By.id("pinned")).isDisplayed()).isFalse();
+    assertThat(query()).doesNotContain("trace=");
+  }
 }

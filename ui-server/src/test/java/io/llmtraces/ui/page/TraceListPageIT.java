@@ -239,4 +239,18 @@ class TraceListPageIT extends BrowserTestBase {
     assertThat(requests).isNotEmpty().allMatch(u -> u.contains("/api/projects") || u.contains("/api/traces?"));
     assertThat(driver.findElements(By.cssSelector(".span-row"))).isEmpty();
   }
+
+  @Test
+  void fitsA1200PixelWindow() {
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
+    try {
+      open(server, "/?project=" + ACME + "&trace=" + PageData.NESTED);
+      waitFor("the spans", d -> d.findElements(By.cssSelector("tr.detail-row[data-state=ready]")).isEmpty() ? null : true);
+      assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isTrue();
+      screenshot("10-at-1200px");
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
 }
