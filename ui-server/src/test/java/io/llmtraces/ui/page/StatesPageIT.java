@@ -15,7 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Loading, empty and error states. Slow and broken networks are made with Chrome's DevTools protocol. */
-class PageStatesIT extends BrowserTestBase {
+class StatesPageIT extends BrowserTestBase {
   static PageData data;
   static PageServer server;
 
