@@ -11,6 +11,8 @@ import io.llmtraces.schema.IcebergTables;
 import io.llmtraces.ui.api.TraceApi;
 import io.llmtraces.ui.query.TraceStore;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
@@ -29,8 +31,10 @@ public final class UiServer {
   }
 
   public static Catalog open(CatalogSettings settings) {
-    Catalog catalog =
-        CatalogUtil.loadCatalog(settings.implementation(), CatalogSettings.CATALOG_NAME, settings.catalogProperties(), new Configuration());
+    Map<String, String> props = new HashMap<>(settings.catalogProperties());
+    // Every request plans against the manifests: keep them in memory (they never change).
+    props.putIfAbsent("io.manifest.cache-enabled", "true");
+    Catalog catalog = CatalogUtil.loadCatalog(settings.implementation(), CatalogSettings.CATALOG_NAME, props, new Configuration());
     // The page may start before the job ever ran: the tables it reads then exist, empty.
     IcebergTables.ensure(catalog);
     return catalog;

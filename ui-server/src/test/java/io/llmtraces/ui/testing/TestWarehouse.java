@@ -1,8 +1,8 @@
 package io.llmtraces.ui.testing;
 
 import io.llmtraces.schema.CatalogSettings;
-import io.llmtraces.schema.IcebergTables;
 import io.llmtraces.schema.TableSchemas;
+import io.llmtraces.ui.UiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -45,9 +43,7 @@ public final class TestWarehouse {
 
   public static TestWarehouse create(Path dir) {
     CatalogSettings settings = CatalogSettings.hadoop(dir.toString());
-    Catalog catalog =
-        CatalogUtil.loadCatalog(settings.implementation(), CatalogSettings.CATALOG_NAME, settings.catalogProperties(), new Configuration());
-    IcebergTables.ensure(catalog);
+    Catalog catalog = UiServer.open(settings);
     return new TestWarehouse(dir, catalog);
   }
 
