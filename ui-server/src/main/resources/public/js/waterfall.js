@@ -83,6 +83,7 @@ export function renderTraceDetail(trace, project) {
       fact('Anomalous spans', formatInt(anomalousCount)),
       fact('Errors', formatInt(errorCount)),
       fact('Trace duration', formatDuration(trace.durationMs)),
+      isNum(trace.expectedMs) ? fact('Expected', `${formatDuration(trace.expectedMs)} (p99 ${formatDuration(trace.expectedP99Ms)})`) : null,
       fact('Service', trace.serviceName || DASH),
       fact('Root span', trace.rootSpanName || 'root span missing'),
       fact('Models', (trace.models || []).join(', ') || DASH)),

@@ -44,12 +44,6 @@ abstract class BrowserTestBase {
   static final Path TARGET = Path.of("target").toAbsolutePath();
   static final Path SCREENSHOTS = TARGET.resolve("page-screenshots");
 
-  static {
-    // Iceberg reports every scan at INFO: keep the test output readable.
-    System.setProperty("org.slf4j.simpleLogger.log.org.apache.iceberg", "warn");
-    System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "warn");
-  }
-
   static ChromeDriver driver;
   static ChromeDriverService service;
   static Path work;
