@@ -28,6 +28,9 @@ final class PageData {
   static final String NESTED = "4bf92f3577b34da6a3ce929d0e0e4736";
   /** An anomalous trace whose root span never arrived: its only span is an orphan. */
   static final String ROOTLESS = "9e107d9d372bb6826bd81d3542a419d6";
+  /** A large agent trace in zeta-research: 2,500 spans. */
+  static final String BIG = "5c3a9d2e8f1b4a6c9e7d0b2a4f6c8e1d";
+  static final int BIG_SPANS = 2_500;
   static final String SCRIPT = "<script>alert(1)</script>";
   static final String BOLD = "<b>bold</b>";
   static final String IMG = "<img src=x onerror=\"window.__xss=1\">";
@@ -89,6 +92,27 @@ final class PageData {
           i % 4 == 1 ? 60.5 + i : 5.5, false);
       t.put("service_name", "research-agent");
       t.put("models", List.of("claude-sonnet-4"));
+    }
+    addBig(now.minus(3, ChronoUnit.HOURS));
+  }
+
+  /** One root and its many tool and LLM calls, one after another. */
+  private void addBig(Instant t0) {
+    double total = BIG_SPANS * 20.0;
+    Map<String, Object> t = anomalous(trace(ZETA, BIG, t0, total), 91.0, "The trace took 50.0 s: 3.2x the p99 of its workflow", "TRACE_RESPONSE_TIME");
+    t.put("anomalous_span_count", 0);
+    t.put("span_count", BIG_SPANS);
+    t.put("root_span_name", "deep_research.workflow");
+    traces.add(t);
+    Map<String, Object> root = span(ZETA, BIG, "cc00000000000000", null, "deep_research.workflow", "workflow", t0, 0, total);
+    root.put("attributes", Map.of());
+    spans.add(root);
+    for (int i = 1; i < BIG_SPANS; i++) {
+      String kind = i % 3 == 0 ? "llm" : "tool";
+      Map<String, Object> s = span(ZETA, BIG, "cc%014x".formatted(i), "cc00000000000000", kind.equals("llm") ? "anthropic.chat" : "fetch_page.tool", kind, t0, i * 20.0, 18);
+      s.put("attributes", Map.of());
+      s.put("span_json", "{}");
+      spans.add(s);
     }
   }
 

@@ -191,4 +191,19 @@ class TraceDetailPageIT extends BrowserTestBase {
     assertThat(json.get("spans").findValuesAsText("name")).contains("openai.chat", PageData.HTML_SPAN_NAME);
     assertThat(json.get("spans").get(0).get("otlp").get("span").get("spanId").asText()).startsWith("aa");
   }
+
+  @Test
+  void aLargeTraceDrawsItsFirstThousandSpansAndTheRestOnRequest() {
+    open(server, "/?project=" + PageData.ZETA);
+    long started = System.nanoTime();
+    WebElement detail = expand(PageData.BIG);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(detail.findElements(By.cssSelector(".span-row"))).hasSize(1000);
+    WebElement more = detail.findElement(By.cssSelector(".wf-more button"));
+    assertThat(more.getText()).isEqualTo("Show all 2,500 spans (1,500 more)");
+    more.click();
+    assertThat(detail.findElements(By.cssSelector(".span-row"))).hasSize(PageData.BIG_SPANS);
+    // Not a benchmark: a guard against a page that freezes on big traces.
+    assertThat(millis).as("load and draw 1,000 of 2,500 spans").isLessThan(15_000);
+  }
 }
