@@ -37,6 +37,13 @@ ensure_java_maven() {
   if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
 }
 
+# Debian's Chromium and ChromeDriver, for the page's browser tests.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    apt_install chromium chromium-driver
+  fi
+}
+
 # Builds and installs the modules (tests are for scripts/test).
 build_project() {
   log "building (mvn install, tests skipped)"
