@@ -1,5 +1,6 @@
 package io.llmtraces.scoring;
 
+import io.llmtraces.baseline.BaselineKeys;
 import io.llmtraces.baseline.Expectation;
 import io.llmtraces.model.NormalizedSpan;
 import java.util.Locale;
@@ -11,7 +12,8 @@ final class Explanations {
   static String slowSpan(NormalizedSpan span, double judgedMs, Expectation e, String baselineKey) {
     String what = span.isRoot() || judgedMs >= span.durationMs() - 0.001 ? "took " : "spent " ;
     String own = judgedMs < span.durationMs() - 0.001 ? " of its own time (children excluded)" : "";
-    String tokens = e.perToken() && span.outputTokens() != null ? " for " + String.format(Locale.ROOT, "%,d", span.outputTokens()) + " output tokens" : "";
+    boolean forLength = e.perToken() || baselineKey.contains(BaselineKeys.TOKEN_BUCKET);
+    String tokens = forLength && span.outputTokens() != null ? " for " + String.format(Locale.ROOT, "%,d", span.outputTokens()) + " output tokens" : "";
     return String.format(
         Locale.ROOT,
         "%s %s%s%s: %.1fx slower than p99 %s (median %s%s) over %,d calls of %s",
@@ -39,6 +41,11 @@ final class Explanations {
 
   /** "project|span|svc|name|model" reads as "gpt-4o in summarize.task (svc)". */
   static String describe(String key) {
+    int bucket = key.indexOf(BaselineKeys.TOKEN_BUCKET);
+    if (bucket >= 0) {
+      long upper = Long.parseLong(key.substring(bucket + BaselineKeys.TOKEN_BUCKET.length()));
+      return describe(key.substring(0, bucket)) + " with " + (upper / 2 - 1) + "-" + (upper - 2) + " output tokens";
+    }
     String[] p = key.split("\\|", -1);
     if (p.length >= 5 && p[1].equals("span")) {
       String model = p[4].equals("-") ? "" : p[4] + " in ";

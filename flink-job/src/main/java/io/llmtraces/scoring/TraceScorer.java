@@ -20,11 +20,12 @@ import java.util.Map;
  * Scores one closed trace version against its project's baselines, then teaches the baselines
  * what it saw. Each span is judged before it is learned, so nothing judges itself.
  *
- * <p>Scores: a slow span's surprise is corrected for the number of spans judged in the trace
- * ({@code s - log10 N}), so a big trace does not look anomalous just for being big; an error or
- * an empty response always reaches the threshold (a failed call is always worth seeing) and
- * scores higher the rarer it is for its key; the trace's score is the largest of its own
- * duration's score and its spans' scores. See docs/anomaly-detection.md.
+ * <p>Scores: a slow span scores its own surprise; an error or an empty response always reaches
+ * the threshold (a failed call is always worth seeing) and scores higher the rarer it is for its
+ * key. The trace's score is the largest of its own duration's score, its errors' and empty
+ * responses' scores, and its slowest span's surprise corrected for the number N of spans judged
+ * ({@code s - log10 N}), so a big trace does not look anomalous just for being big. See
+ * docs/anomaly-detection.md.
  */
 public final class TraceScorer {
   private final ScoringOptions options;
@@ -56,6 +57,9 @@ public final class TraceScorer {
         tested++;
       }
     }
+    // The trace is judged on the most surprising of its N slow spans, corrected for having had N
+    // chances (s - log10 N): a big trace is not anomalous just for being big. Spans themselves
+    // are judged on their own surprise.
     double correction = Math.log10(Math.max(1, tested));
     List<ScoredSpan> scored = new ArrayList<>(spans.size());
     EnumSet<AnomalyType> traceTypes = EnumSet.noneOf(AnomalyType.class);
@@ -66,16 +70,28 @@ public final class TraceScorer {
       traceTypes.addAll(prior.types());
     }
     for (Judged j : judged) {
-      SpanScore s = verdict(j, correction);
+      SpanScore s = verdict(j);
       scored.add(new ScoredSpan(new VersionedSpan(j.span(), trace.version(), trace.ingestedAtMicros()), s));
       if (s.anomalous()) {
         anomalousSpans++;
-        traceTypes.addAll(s.types());
-        if (s.score() > best || bestReason == null) {
-          bestReason = s.explanation();
+      }
+      double forTrace = 0;
+      for (AnomalyType t : s.types()) {
+        if (t == AnomalyType.SPAN_RESPONSE_TIME) {
+          double corrected = Surprise.score(j.surprise() - correction);
+          if (corrected >= options.threshold()) {
+            traceTypes.add(t);
+            forTrace = Math.max(forTrace, corrected);
+          }
+        } else {
+          traceTypes.add(t);
+          forTrace = Math.max(forTrace, s.score());
         }
       }
-      best = Math.max(best, s.score());
+      if (forTrace > 0 && (forTrace > best || bestReason == null)) {
+        bestReason = s.explanation();
+      }
+      best = Math.max(best, forTrace > 0 ? forTrace : Math.min(s.score(), Surprise.score(j.surprise() - correction)));
     }
     TraceScore ts = traceVerdict(trace, lateVersion, store, eventTime, traceTypes, best, bestReason, anomalousSpans);
     PriorScore next = new PriorScore(ts.score(), ts.types(), tested, anomalousSpans);
@@ -99,32 +115,34 @@ public final class TraceScorer {
     String key = null;
     for (int i = 0; judgeTime && expectation == null && i < keys.size(); i++) {
       key = project + "|" + keys.get(i);
-      expectation = baselines[i].expect(outputTokens, useTokens, key, learn);
+      boolean perToken = useTokens && !keys.get(i).contains(BaselineKeys.TOKEN_BUCKET);
+      expectation = baselines[i].expect(outputTokens, perToken, key, learn);
     }
     double surprise = 0;
     double weight = 1;
     if (expectation != null) {
       double z = expectation.z(judgedMs);
-      surprise = Surprise.ofUpperTail(z);
+      surprise = Surprise.ofUpperTail(expectation.normalEquivalentZ(judgedMs));
       // Anomalies teach the baseline less: a z of 6 counts half (clipping bounds it further).
       weight = Math.abs(z) > learn.clipSigmas() ? learn.clipSigmas() / Math.abs(z) : 1;
     }
     Boolean empty = EmptyResponse.of(span);
-    double errorRate = baselines[1].errors().rate();
+    // Error rates are pooled over services and token buckets: (span name, model).
+    double errorRate = baselines[keys.size() - 2].errors().rate();
     for (int i = 0; i < keys.size(); i++) {
       store.put(keys.get(i), baselines[i].learn(judgedMs, outputTokens, span.isError(), empty, weight, eventTime, learn));
     }
     return new Judged(span, judgedMs, expectation, key, surprise, errorRate, Boolean.TRUE.equals(empty));
   }
 
-  private SpanScore verdict(Judged j, double correction) {
+  private SpanScore verdict(Judged j) {
     NormalizedSpan span = j.span();
     EnumSet<AnomalyType> types = EnumSet.noneOf(AnomalyType.class);
     double score = 0;
     String reason = null;
     Expectation e = j.expectation();
     if (e != null) {
-      double latencyScore = Surprise.score(j.surprise() - correction);
+      double latencyScore = Surprise.score(j.surprise());
       if (latencyScore >= options.threshold() && slowEnough(j.selfMs(), e.medianMs(), options.minSpanExcessMs())) {
         types.add(AnomalyType.SPAN_RESPONSE_TIME);
         reason = Explanations.slowSpan(span, j.selfMs(), e, j.key());
@@ -177,7 +195,7 @@ public final class TraceScorer {
       double weight = 1;
       if (e != null) {
         double z = e.z(trace.durationMs());
-        double traceScore = Surprise.score(Surprise.ofUpperTail(z));
+        double traceScore = Surprise.score(Surprise.ofUpperTail(e.normalEquivalentZ(trace.durationMs())));
         weight = Math.abs(z) > learn.clipSigmas() ? learn.clipSigmas() / Math.abs(z) : 1;
         if (traceScore >= options.threshold() && slowEnough(trace.durationMs(), e.medianMs(), options.minTraceExcessMs())) {
           types.add(AnomalyType.TRACE_RESPONSE_TIME);

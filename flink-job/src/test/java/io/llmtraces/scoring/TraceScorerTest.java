@@ -62,8 +62,9 @@ class TraceScorerTest {
     assertThat(call.score()).isGreaterThanOrEqualTo(50);
     assertThat(call.ratio()).isGreaterThan(2.0);
     assertThat(call.baselineSamples()).isGreaterThanOrEqualTo(30);
-    assertThat(call.baselineKey()).isEqualTo("acme|span|svc|openai.chat|gpt-4o");
-    assertThat(call.explanation()).contains("slower than p99").contains("gpt-4o in openai.chat").contains("200 output tokens");
+    assertThat(call.baselineKey()).isEqualTo("acme|span|svc|openai.chat|gpt-4o|out<256");
+    assertThat(call.explanation()).contains("slower than p99").contains("200 output tokens")
+        .contains("calls of gpt-4o in openai.chat (svc) with 127-254 output tokens");
 
     SpanScore root = scoreOf(r, "chat.workflow");
     assertThat(root.types()).doesNotContain(AnomalyType.SPAN_RESPONSE_TIME);
