@@ -31,6 +31,12 @@ public record Baseline(
     return Expectation.of(latency, 0, latency.samples(), key, false, o);
   }
 
+  /** Learns only whether the sample failed or came back empty, not its time. */
+  public Baseline learnEvents(boolean error, Boolean empty, long eventTime, BaselineOptions o) {
+    EventRate n = empty == null ? empties : empties.update(empty, o);
+    return new Baseline(latency, perToken, errors.update(error, o), n, Math.max(lastSeenMillis, eventTime));
+  }
+
   /**
    * Learns from one sample.
    *

@@ -13,6 +13,8 @@ import io.llmtraces.model.TraceSummary;
 import io.llmtraces.trace.VersionedSpan;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +48,21 @@ public final class TraceScorer {
   public Result score(TraceSummary trace, List<NormalizedSpan> spans, PriorScore prior, BaselineStore store,
       long eventTime) throws Exception {
     Map<String, Double> self = SelfTimes.of(spans);
+    Set<String> failedChildren = new HashSet<>();
+    for (NormalizedSpan span : spans) {
+      if (span.isError() && !span.isRoot()) {
+        failedChildren.add(span.parentSpanId());
+      }
+    }
     String project = trace.project();
     boolean lateVersion = trace.version() > 1;
     List<Judged> judged = new ArrayList<>(spans.size());
     int tested = prior == null ? 0 : prior.judgedSpans();
     for (NormalizedSpan span : spans) {
-      Judged j = judgeAndLearn(span, self.get(span.spanId()), lateVersion, store, eventTime, project);
+      // A parent whose child failed spends its own time handling that (backing off, retrying):
+      // the failure is the anomaly; judging or learning that time would only echo it.
+      boolean handlingFailure = failedChildren.contains(span.spanId());
+      Judged j = judgeAndLearn(span, self.get(span.spanId()), lateVersion, handlingFailure, store, eventTime, project);
       judged.add(j);
       if (j.expectation() != null) {
         tested++;
@@ -98,8 +109,8 @@ public final class TraceScorer {
     return new Result(new ScoredTrace(trace, ts), scored, next);
   }
 
-  private Judged judgeAndLearn(NormalizedSpan span, Double selfMs, boolean lateVersion, BaselineStore store,
-      long eventTime, String project) throws Exception {
+  private Judged judgeAndLearn(NormalizedSpan span, Double selfMs, boolean lateVersion, boolean handlingFailure,
+      BaselineStore store, long eventTime, String project) throws Exception {
     double judgedMs = selfMs == null ? span.durationMs() : selfMs;
     List<String> keys = BaselineKeys.forSpan(span);
     Baseline[] baselines = new Baseline[keys.size()];
@@ -110,7 +121,7 @@ public final class TraceScorer {
     long outputTokens = span.outputTokens() == null ? -1 : span.outputTokens();
     boolean useTokens = span.kind() == SpanKind.LLM && outputTokens >= 0;
     // A late span's children may be in an earlier version: its self time is only known for leaves.
-    boolean judgeTime = !lateVersion || isLeafKind(span.kind());
+    boolean judgeTime = (!lateVersion || isLeafKind(span.kind())) && !handlingFailure;
     Expectation expectation = null;
     String key = null;
     for (int i = 0; judgeTime && expectation == null && i < keys.size(); i++) {
@@ -130,7 +141,11 @@ public final class TraceScorer {
     // Error rates are pooled over services and token buckets: (span name, model).
     double errorRate = baselines[keys.size() - 2].errors().rate();
     for (int i = 0; i < keys.size(); i++) {
-      store.put(keys.get(i), baselines[i].learn(judgedMs, outputTokens, span.isError(), empty, weight, eventTime, learn));
+      Baseline learned =
+          handlingFailure
+              ? baselines[i].learnEvents(span.isError(), empty, eventTime, learn)
+              : baselines[i].learn(judgedMs, outputTokens, span.isError(), empty, weight, eventTime, learn);
+      store.put(keys.get(i), learned);
     }
     return new Judged(span, judgedMs, expectation, key, surprise, errorRate, Boolean.TRUE.equals(empty));
   }
