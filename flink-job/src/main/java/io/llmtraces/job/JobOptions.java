@@ -29,7 +29,9 @@ import java.util.Map;
  * @param parallelism operator parallelism; 0 keeps the environment's default
  * @param assembly how traces are cut (see {@link AssemblyOptions})
  * @param outOfOrderness how far Kafka timestamps may go back between partitions' records (1 s)
- * @param idleAfter a partition quiet this long lets event time follow the wall clock (2 s)
+ * @param idleAfter a live partition quiet this long lets event time follow the wall clock (2 s)
+ * @param liveLag a partition whose latest record is at most this old is live, not being read
+ *     from a backlog; a partition without any record is idle after this long (60 s)
  * @param scoring anomaly threshold and baseline learning (see {@link ScoringOptions})
  * @param baselineIdleExpiry a baseline key not seen for this long is dropped (7 days)
  * @param limits per-span bounds on attributes and JSON (see {@link NormalizerLimits})
@@ -54,6 +56,7 @@ public record JobOptions(
     AssemblyOptions assembly,
     Duration outOfOrderness,
     Duration idleAfter,
+    Duration liveLag,
     ScoringOptions scoring,
     Duration baselineIdleExpiry,
     NormalizerLimits limits,
@@ -104,6 +107,7 @@ public record JobOptions(
             Integer.parseInt(a.getOrDefault("max-spans-per-trace", Integer.toString(d.maxSpansPerTrace())))),
         Duration.ofMillis(Long.parseLong(a.getOrDefault("out-of-orderness-ms", "1000"))),
         Duration.ofMillis(Long.parseLong(a.getOrDefault("idle-after-ms", "2000"))),
+        seconds(a, "live-lag-s", 60),
         scoring(a),
         Duration.ofHours(Long.parseLong(a.getOrDefault("baseline-expiry-h", "168"))),
         NormalizerLimits.DEFAULTS,
@@ -135,8 +139,10 @@ public record JobOptions(
           Map.entry("late-retention-s", "seconds a closed trace is remembered for late spans"),
           Map.entry("max-spans-per-trace", "cap on spans per trace"),
           Map.entry("out-of-orderness-ms", "watermark out-of-orderness"),
-          Map.entry("idle-after-ms", "quiet time after which event time follows the wall clock"),
-          Map.entry("anomaly-threshold", "score (0-100) from which a span or trace is anomalous"),
+          Map.entry("idle-after-ms", "quiet time after which a live partition's event time follows the wall clock"),
+          Map.entry("live-lag-s", "a partition whose latest record is at most this old is live"),
+          Map.entry("anomaly-threshold", "score (0-100) from which a trace is anomalous"),
+          Map.entry("span-anomaly-threshold", "score (0-100) from which a slow span is anomalous"),
           Map.entry("min-baseline-samples", "samples a baseline needs before it judges"),
           Map.entry("baseline-expiry-h", "hours after which an unused baseline key is dropped"),
           Map.entry("local", "run in a local mini cluster with the web UI"),
@@ -149,6 +155,7 @@ public record JobOptions(
     BaselineOptions b = d.baselines();
     return new ScoringOptions(
         Double.parseDouble(a.getOrDefault("anomaly-threshold", Double.toString(d.threshold()))),
+        Double.parseDouble(a.getOrDefault("span-anomaly-threshold", Double.toString(d.spanThreshold()))),
         d.minRelativeExcess(),
         d.minSpanExcessMs(),
         d.minTraceExcessMs(),

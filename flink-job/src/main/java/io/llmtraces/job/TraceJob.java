@@ -145,8 +145,9 @@ public final class TraceJob {
   private static WatermarkStrategy<KafkaRecord> watermarks(JobOptions options) {
     Duration outOfOrderness = options.outOfOrderness();
     Duration idleAfter = options.idleAfter();
+    Duration liveLag = options.liveLag();
     return WatermarkStrategy.<KafkaRecord>forGenerator(
-            ctx -> new ArrivalWatermarks(outOfOrderness, idleAfter, System::currentTimeMillis))
+            ctx -> new ArrivalWatermarks(outOfOrderness, idleAfter, liveLag, System::currentTimeMillis))
         .withTimestampAssigner((record, kafkaTimestamp) -> record.timestamp());
   }
 

@@ -158,7 +158,7 @@ public final class TraceScorer {
     Expectation e = j.expectation();
     if (e != null) {
       double latencyScore = Surprise.score(j.surprise());
-      if (latencyScore >= options.threshold() && slowEnough(j.selfMs(), e.medianMs(), options.minSpanExcessMs())) {
+      if (latencyScore >= options.spanThreshold() && slowEnough(j.selfMs(), e.medianMs(), options.minSpanExcessMs())) {
         types.add(AnomalyType.SPAN_RESPONSE_TIME);
         reason = Explanations.slowSpan(span, j.selfMs(), e, j.key());
       }
@@ -181,7 +181,7 @@ public final class TraceScorer {
     }
     boolean anomalous = !types.isEmpty();
     if (!anomalous) {
-      score = Math.min(score, Math.nextDown(options.threshold()));
+      score = Math.min(score, Math.nextDown(options.spanThreshold()));
     }
     return new SpanScore(
         score, List.copyOf(types), anomalous, j.selfMs(),

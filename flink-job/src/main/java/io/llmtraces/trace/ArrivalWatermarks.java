@@ -10,44 +10,56 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 /**
  * Watermarks for one Kafka partition, in the time of the records' Kafka timestamps.
  *
- * <p>Bounded out-of-orderness while records flow. When a partition that had records falls quiet
- * for longer than {@code idleAfter}, its event time keeps moving at wall-clock speed from its last
- * record, so traces still close when all traffic stops (a quiet project at night, the end of a
- * batch) instead of waiting for a record that may never come. A partition that never had a record
- * is marked idle so that it does not hold the others back.
+ * <p>Bounded out-of-orderness while records flow. When a <em>live</em> partition (its last record
+ * was stamped within {@code liveLag} of the wall clock) falls quiet for longer than
+ * {@code idleAfter}, its event time keeps moving at wall-clock speed from its last record, so
+ * traces still close when all traffic stops (a quiet project at night, the end of a batch)
+ * instead of waiting for a record that may never come.
+ *
+ * <p>A partition that is being read from a backlog (old timestamps) never does that: a pause
+ * there means the reader is busy elsewhere or back-pressured, not that traffic stopped, and moving
+ * on would close its traces before their remaining spans are read. A partition that never had a
+ * record is marked idle after {@code liveLag}, so that it does not hold the others back for ever.
  */
 public class ArrivalWatermarks implements WatermarkGenerator<KafkaRecord> {
   private final long outOfOrdernessMs;
   private final long idleAfterMs;
+  private final long liveLagMs;
   private final LongSupplier wallClock;
+  private final long createdWall;
   private long maxTimestamp = Long.MIN_VALUE;
   private long lastRecordWall;
+  private boolean live;
   private long emitted = Long.MIN_VALUE;
 
-  public ArrivalWatermarks(Duration outOfOrderness, Duration idleAfter, LongSupplier wallClock) {
+  public ArrivalWatermarks(Duration outOfOrderness, Duration idleAfter, Duration liveLag, LongSupplier wallClock) {
     this.outOfOrdernessMs = outOfOrderness.toMillis();
     this.idleAfterMs = idleAfter.toMillis();
+    this.liveLagMs = liveLag.toMillis();
     this.wallClock = wallClock;
-    this.lastRecordWall = wallClock.getAsLong();
+    this.createdWall = wallClock.getAsLong();
   }
 
   @Override
   public void onEvent(KafkaRecord record, long eventTimestamp, WatermarkOutput output) {
+    long now = wallClock.getAsLong();
     maxTimestamp = Math.max(maxTimestamp, eventTimestamp);
-    lastRecordWall = wallClock.getAsLong();
+    lastRecordWall = now;
+    live = now - maxTimestamp <= liveLagMs;
   }
 
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
-    long quietFor = wallClock.getAsLong() - lastRecordWall;
+    long now = wallClock.getAsLong();
     if (maxTimestamp == Long.MIN_VALUE) {
-      if (quietFor > idleAfterMs) {
+      if (now - createdWall > liveLagMs) {
         output.markIdle();
       }
       return;
     }
     long watermark = maxTimestamp - outOfOrdernessMs - 1;
-    if (quietFor > idleAfterMs) {
+    long quietFor = now - lastRecordWall;
+    if (live && quietFor > idleAfterMs) {
       watermark += quietFor - idleAfterMs;
     }
     if (watermark > emitted) {

@@ -172,4 +172,34 @@ class TraceScorerTest {
     assertThat(v2.trace().score().score()).isGreaterThanOrEqualTo(v1.trace().score().score());
     assertThat(v2.spans()).hasSize(1);
   }
+
+  @Test
+  void aParentRetryingAFailedCallIsNotCalledSlowTheFailureIs() throws Exception {
+    NormalizedSpan root = span("rr", null, "chat.workflow", SpanKind.WORKFLOW, 0, 30_000, null, null, false, false, false);
+    NormalizedSpan failed = span("f1", "rr", "openai.chat", SpanKind.LLM, 10, 500, "gpt-4o", null, true, true, false);
+    NormalizedSpan retry = span("f2", "rr", "openai.chat", SpanKind.LLM, 25_000, 4_000, "gpt-4o", 200L, false, true, true);
+    TraceScorer.Result r = score(List.of(root, failed, retry));
+    assertThat(scoreOf(r, "chat.workflow").types()).isEmpty();
+    assertThat(r.trace().score().types()).contains(AnomalyType.SPAN_ERROR).doesNotContain(AnomalyType.SPAN_RESPONSE_TIME);
+  }
+
+  @Test
+  void aSomewhatSlowSpanInABigTraceIsFlaggedWithoutFlaggingTheTrace() throws Exception {
+    List<NormalizedSpan> spans = new ArrayList<>();
+    for (int warm = 0; warm < 60; warm++) {
+      spans.clear();
+      spans.add(span("root", null, "batch.workflow", SpanKind.WORKFLOW, 0, 1, null, null, false, false, false));
+      for (int i = 0; i < 100; i++) {
+        spans.add(span("s" + i, "root", "lookup.tool", SpanKind.TOOL, 0, 100 * Math.exp(0.3 * rnd.nextGaussian()), null, null, false, false, false));
+      }
+      score(spans);
+    }
+    spans.set(1, span("s0", "root", "lookup.tool", SpanKind.TOOL, 0, 100 * Math.exp(0.3 * 3.3), null, null, false, false, false));
+    TraceScorer.Result r = score(spans);
+    SpanScore slow = r.spans().stream().filter(x -> x.span().span().spanId().equals("s0")).findFirst().orElseThrow().score();
+    assertThat(slow.types()).containsExactly(AnomalyType.SPAN_RESPONSE_TIME);
+    assertThat(slow.score()).isBetween(40.0, 55.0);
+    assertThat(r.trace().score().anomalous()).isFalse();
+    assertThat(r.trace().score().score()).isLessThan(50);
+  }
 }
