@@ -108,6 +108,7 @@ class EvaluationIT {
 
     assertThat(report.coverage().missingTraces()).as("labelled traces not in the tables").isZero();
     assertThat(report.coverage().missingSpans()).as("labelled spans not in the tables").isZero();
+    assertThat(report.coverage().tracesInPieces()).as("traces the job wrote in pieces").isZero();
     assertThat(report.coverage().unscoredSpans())
         .as("spans whose anomaly columns are null: the job wrote them without scoring them")
         .isZero();
