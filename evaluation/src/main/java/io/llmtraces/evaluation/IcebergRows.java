@@ -63,8 +63,10 @@ public final class IcebergRows {
       if (System.currentTimeMillis() - reported >= REPORT_EVERY_MS) {
         reported = System.currentTimeMillis();
         log.printf(
-            "[evaluate] the tables hold %d of %d labelled traces, %d of %d of their spans%n",
-            present, keys.size(), spans.size(), expectedSpans);
+            "[evaluate] the tables hold %d of %d labelled traces%s%n",
+            present,
+            keys.size(),
+            spans.isEmpty() ? "" : ", " + spans.size() + " of their " + expectedSpans + " spans");
       }
       Thread.sleep(POLL_MS);
     }
