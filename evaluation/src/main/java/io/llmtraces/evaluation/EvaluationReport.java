@@ -24,6 +24,8 @@ public record EvaluationReport(
    *
    * @param truthTraces traces in the ground truth
    * @param missingTraces of those, not in the traces table
+   * @param tracesInPieces of those, written as two rows of the same version (spans that came after
+   *     the job had forgotten the trace), or whose latest row lacks spans
    * @param labelledSpans spans named by a fault
    * @param missingSpans of those, not in the spans table
    * @param judgedSpans spans of labelled traces the evaluation looked at
@@ -33,6 +35,7 @@ public record EvaluationReport(
   public record Coverage(
       long truthTraces,
       long missingTraces,
+      long tracesInPieces,
       long labelledSpans,
       long missingSpans,
       long judgedSpans,

@@ -49,12 +49,18 @@ public final class Evaluator {
   private static Coverage coverage(
       List<GroundTruth> truth, TableRows rows, List<JudgedSpan> spans) {
     long missingTraces = 0;
+    long inPieces = 0;
     long unscoredTraces = 0;
     for (GroundTruth t : truth) {
       TraceRow row = rows.trace(t.project(), t.traceId());
       if (row == null) {
         missingTraces++;
-      } else if (!row.scored()) {
+        continue;
+      }
+      if (rows.writtenInPieces(t.project(), t.traceId()) || row.spanCount() < t.spanCount()) {
+        inPieces++;
+      }
+      if (!row.scored()) {
         unscoredTraces++;
       }
     }
@@ -73,6 +79,6 @@ public final class Evaluator {
       }
     }
     return new Coverage(
-        truth.size(), missingTraces, labelled, missing, judged, unscored, unscoredTraces);
+        truth.size(), missingTraces, inPieces, labelled, missing, judged, unscored, unscoredTraces);
   }
 }

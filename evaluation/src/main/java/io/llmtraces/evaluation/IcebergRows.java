@@ -9,9 +9,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.Catalog;
@@ -35,48 +34,60 @@ public final class IcebergRows {
   }
 
   /**
-   * Polls the tables until every trace of {@code truth} is there with all its spans (or {@code
-   * timeout} passed), then returns the rows of those traces. Reports progress to {@code log}.
+   * Polls the tables until every trace of {@code truth} has a row and all its spans (or {@code
+   * timeout} passed), then returns the rows of those traces. Completeness is counted on spans, not
+   * on a trace row's span count, so that a trace the job wrote in pieces is still complete and the
+   * evaluation reports it instead of waiting for it. Reports progress to {@code log}.
    */
   public TableRows awaitComplete(List<GroundTruth> truth, Duration timeout, PrintStream log)
       throws InterruptedException {
-    Map<String, Integer> expected = new HashMap<>();
+    Set<String> keys = new HashSet<>();
     long expectedSpans = 0;
     for (GroundTruth t : truth) {
-      expected.put(TableRows.traceKey(t.project(), t.traceId()), t.spanCount());
+      keys.add(TableRows.traceKey(t.project(), t.traceId()));
       expectedSpans += t.spanCount();
     }
     long deadline = System.currentTimeMillis() + timeout.toMillis();
     long reported = 0;
-    while (true) {
-      List<TraceRow> traces = traces(expected.keySet());
-      TableRows latest = new TableRows(traces, List.of());
-      long complete =
-          truth.stream()
-              .filter(
-                  t -> {
-                    TraceRow r = latest.trace(t.project(), t.traceId());
-                    return r != null && r.spanCount() >= t.spanCount();
-                  })
-              .count();
-      List<SpanRow> spans = complete == truth.size() ? spans(expected.keySet()) : List.of();
-      boolean done = complete == truth.size() && spans.size() >= expectedSpans;
-      boolean late = System.currentTimeMillis() >= deadline;
-      if (done || late) {
-        if (!done) {
-          spans = spans(expected.keySet());
-          log.printf(
-              "[evaluate] gave up waiting: %d of %d traces complete, %d of %d spans%n",
-              complete, truth.size(), spans.size(), expectedSpans);
-        }
+    List<TraceRow> traces = List.of();
+    List<SpanRow> spans = List.of();
+    while (System.currentTimeMillis() < deadline) {
+      traces = traces(keys);
+      long present =
+          traces.stream().map(r -> TableRows.traceKey(r.project(), r.traceId())).distinct().count();
+      // Spans are read once every trace is there: the spans table is the larger one.
+      spans = present == keys.size() ? spans(keys) : List.of();
+      if (present == keys.size() && missingSpans(truth, new TableRows(traces, spans)) == 0) {
         return new TableRows(traces, spans);
       }
       if (System.currentTimeMillis() - reported >= REPORT_EVERY_MS) {
         reported = System.currentTimeMillis();
-        log.printf("[evaluate] the tables hold %d of %d labelled traces%n", complete, truth.size());
+        log.printf(
+            "[evaluate] the tables hold %d of %d labelled traces%s%n",
+            present,
+            keys.size(),
+            spans.isEmpty() ? "" : ", " + spans.size() + " of their " + expectedSpans + " spans");
       }
       Thread.sleep(POLL_MS);
     }
+    spans = spans(keys);
+    log.printf(
+        "[evaluate] gave up waiting after %s: %d of %d labelled traces, %d of %d spans%n",
+        timeout,
+        traces.stream().map(TraceRow::traceId).distinct().count(),
+        keys.size(),
+        spans.size(),
+        expectedSpans);
+    return new TableRows(traces, spans);
+  }
+
+  /** Spans the ground truth counts that the rows do not hold, over all its traces. */
+  static long missingSpans(List<GroundTruth> truth, TableRows rows) {
+    long missing = 0;
+    for (GroundTruth t : truth) {
+      missing += Math.max(0, t.spanCount() - rows.spanCount(t.project(), t.traceId()));
+    }
+    return missing;
   }
 
   /** Every version of the traces in {@code keys}. */

@@ -44,6 +44,12 @@ public final class MarkdownReport {
     line(
         "- traces in the ground truth: %d, not in the tables: %d",
         c.truthTraces(), c.missingTraces());
+    if (c.tracesInPieces() > 0) {
+      line(
+          "- traces the job wrote in pieces (two rows of one version, or spans missing from the"
+              + " latest row): %d",
+          c.tracesInPieces());
+    }
     line("- labelled spans: %d, not in the tables: %d", c.labelledSpans(), c.missingSpans());
     line(
         "- spans judged (every span of a labelled trace): %d, without anomaly columns: %d",

@@ -89,6 +89,24 @@ class CountingRulesTest {
   }
 
   @Test
+  void aTraceWrittenInPiecesIsNoticedAndItsSpansCounted() {
+    TraceRow small = new TraceRow("p", "t1", 1, 1, true, false, Set.of());
+    TraceRow large = new TraceRow("p", "t1", 1, 2, true, true, Set.of(SPAN_ERROR));
+    TableRows pieces =
+        new TableRows(
+            List.of(small, large), List.of(span("t1", "a"), span("t1", "b"), span("t1", "c")));
+    assertThat(pieces.writtenInPieces("p", "t1")).isTrue();
+    assertThat(pieces.trace("p", "t1")).isEqualTo(large);
+    assertThat(pieces.spanCount("p", "t1")).isEqualTo(3);
+    TraceRow later = new TraceRow("p", "t1", 2, 3, true, false, Set.of());
+    assertThat(new TableRows(List.of(later, small, large), List.of()).writtenInPieces("p", "t1"))
+        .isFalse();
+    List<GroundTruth> truth = List.of(trace("t1", 0, 3), trace("t2", 0, 2));
+    assertThat(IcebergRows.missingSpans(truth, pieces)).isEqualTo(2);
+    assertThat(Evaluator.evaluate(truth, pieces).coverage().tracesInPieces()).isEqualTo(1);
+  }
+
+  @Test
   void scenarioPrecisionIsTakenAtTheTypesPrevalence() {
     Counts type = new Counts(90, 5, 10);
     assertThat(Counts.precisionAtPrevalence(0.8, type)).isCloseTo(0.8 / 0.85, within(1e-12));

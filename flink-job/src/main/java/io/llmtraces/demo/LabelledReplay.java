@@ -99,8 +99,11 @@ public final class LabelledReplay {
     // No memory bound: requests leave on the simulated clock, a few seconds behind generation.
     ExportSchedule schedule = new ExportSchedule(Long.MAX_VALUE);
     out.printf(
-        "[labelled] %s simulated minutes + %s of tail at %s traces/s, seed %d%n",
-        scenario.length().toMinutes(), scenario.tail(), scenario.tracesPerSecond(), seed);
+        "[labelled] %d simulated minutes + %d minutes of tail at %s traces/s, seed %d%n",
+        scenario.length().toMinutes(),
+        scenario.tail().toMinutes(),
+        scenario.tracesPerSecond(),
+        seed);
     long labelled = 0;
     long traces = 0;
     long reportedAt = System.nanoTime();
