@@ -37,7 +37,7 @@ import org.apache.kafka.common.TopicPartition;
  *       (bounded at the latest offsets) and the job's own {@link DecodeSpansFunction}, its spans
  *       counted and dropped;
  *   <li>one plain Java thread: {@code KafkaConsumer} + {@link OtlpRecordDecoder} + {@link
- *       SpanNormalizer}.
+ *       SpanNormalizer} ({@link #runPlain}, its own JVM).
  * </ol>
  *
  * Rates run from the first span decoded to the last, so the mini cluster's start is not counted.
@@ -54,7 +54,12 @@ final class CeilingPhase {
     long expected = (long) results.number("generate.spans");
 
     flink(servers, topic, parallelism, maxRecordBytes, clk, expected, results);
-    plainJava(servers, topic, maxRecordBytes, clk, expected, results);
+  }
+
+  /** The one-thread ceiling, in a JVM of its own so that neither run warms the other's code. */
+  static void runPlain(Args args, Results results) throws Exception {
+    plainJava(args.get("bootstrap-servers"), args.get("topic"), (int) args.getLong("max-record-bytes", 8 << 20),
+        args.getLong("clk-tck", 100), (long) results.number("generate.spans"), results);
   }
 
   private static void flink(

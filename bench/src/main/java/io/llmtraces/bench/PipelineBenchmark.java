@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * <pre>
  * generate    --results F --bootstrap-servers B --topic T --spans N [--seed S]
  * ceiling     --results F --bootstrap-servers B --topic T [--parallelism 2] [--clk-tck 100]
+ * ceiling-plain --results F --bootstrap-servers B --topic T
  * end-to-end  --results F --bootstrap-servers B --source-topic T --topic otlp_spans --warehouse W
  *             --rest http://localhost:18081 --job-pid P [--clk-tck 100]
  * freshness   --results F --bootstrap-servers B --topic otlp_spans --warehouse W --job-pid P
@@ -24,7 +25,7 @@ public final class PipelineBenchmark {
 
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
-      System.err.println("usage: PipelineBenchmark generate|ceiling|end-to-end|freshness|report --results FILE ...");
+      System.err.println("usage: PipelineBenchmark generate|ceiling|ceiling-plain|end-to-end|freshness|report --results FILE ...");
       System.exit(2);
     }
     Args args = new Args(argv, 1);
@@ -32,6 +33,7 @@ public final class PipelineBenchmark {
     switch (argv[0]) {
       case "generate" -> GeneratePhase.run(args, results);
       case "ceiling" -> CeilingPhase.run(args, results);
+      case "ceiling-plain" -> CeilingPhase.runPlain(args, results);
       case "end-to-end" -> EndToEndPhase.run(args, results);
       case "freshness" -> FreshnessPhase.run(args, results);
       case "report" -> {
