@@ -50,6 +50,7 @@ final class EndToEndPhase {
       Thread.sleep(2_000); // the source readers have just been assigned their splits
       Log.info("end to end: copying %,d spans from %s to %s; the job (pid %s) runs", expected, from, topic, jobPid);
       try (CpuTimeline cpu = new CpuTimeline(job, 250)) {
+        double machineStart = ProcStats.machineBusySeconds(clk);
         Copier copier = new Copier(servers, from, topic);
         Thread copyThread = new Thread(copier, "copy-records");
         copyThread.start();
@@ -88,6 +89,7 @@ final class EndToEndPhase {
                 "spans committed stopped at " + total + " of " + expected + " for 3 minutes");
           }
         }
+        double machineBusy = ProcStats.machineBusySeconds(clk) - machineStart;
         copyThread.join();
         long firstMs = copier.firstMs;
         double seconds = (endMs - firstMs) / 1e3;
@@ -103,6 +105,9 @@ final class EndToEndPhase {
                 + " (so the job had read everything about %.1f s in: %,.0f spans/s), committed %.1f s later",
             (copier.doneMs - firstMs) / 1e3, (lastCloseMs - firstMs) / 1e3, readSeconds, total / readSeconds,
             (endMs - lastCloseMs) / 1e3);
+        Log.info("  the whole machine was busy %.2f cores on average meanwhile (the job, Kafka, this copier, and"
+            + " anything else running)", machineBusy / seconds);
+        results.put("e2e.machine_busy_cores", machineBusy / seconds);
         results.put("e2e.spans", total);
         results.put("e2e.seconds", seconds);
         results.put("e2e.spans_per_s", total / seconds);

@@ -24,6 +24,9 @@ final class FlinkRest {
     while (true) {
       try {
         for (JsonNode job : get("/jobs/overview").path("jobs")) {
+          if ("FAILED".equals(job.path("state").asText())) {
+            throw new IllegalStateException("the job failed; see its log");
+          }
           if ("RUNNING".equals(job.path("state").asText())) {
             String id = job.path("jid").asText();
             JsonNode tasks = job.path("tasks");

@@ -33,6 +33,24 @@ final class ProcStats {
     return statusKb(read("status"), "VmRSS:") * 1024;
   }
 
+  /** Busy CPU seconds of the whole machine so far, all processes (from {@code /proc/stat}). */
+  static double machineBusySeconds(long clockTicksPerSecond) {
+    try {
+      String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+      String[] f = cpu.trim().split("\\s+");
+      // cpu user nice system idle iowait irq softirq steal ...: busy is all but idle and iowait
+      long busy = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        if (i != 4 && i != 5) {
+          busy += Long.parseLong(f[i]);
+        }
+      }
+      return busy / (double) clockTicksPerSecond;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc/stat", e);
+    }
+  }
+
   boolean alive() {
     return Files.exists(Path.of("/proc", pid, "stat"));
   }

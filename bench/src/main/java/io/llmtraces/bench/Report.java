@@ -26,6 +26,8 @@ final class Report {
         f("**%,.0f spans/s** (%,.0f spans in %.1f s)", e2e, spans, r.number("e2e.seconds")));
     row(md, "job CPU over that time (user + system, all threads of the job JVM)",
         f("%.1f CPU-s = %.2f cores on average", cpu, cpu / r.number("e2e.seconds")));
+    row(md, "whole machine busy meanwhile (job, Kafka broker, copier, anything else)",
+        f("%.2f of %d cores", r.number("e2e.machine_busy_cores"), Runtime.getRuntime().availableProcessors()));
     row(md, "**spans/s per core** (spans per CPU second of the job JVM)", f("**%,.0f**", spans / cpu));
     row(md, f("**ceiling**: Flink, Kafka source + decode + normalize, parallelism %.0f",
             r.number("ceiling.flink.parallelism")),
