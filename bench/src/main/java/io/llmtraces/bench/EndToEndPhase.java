@@ -108,6 +108,7 @@ final class EndToEndPhase {
         Log.info("  the whole machine was busy %.2f cores on average meanwhile (the job, Kafka, this copier, and"
             + " anything else running)", machineBusy / seconds);
         results.put("e2e.machine_busy_cores", machineBusy / seconds);
+        results.put("e2e.job_heap", args.get("job-heap", "2g"));
         results.put("e2e.spans", total);
         results.put("e2e.seconds", seconds);
         results.put("e2e.spans_per_s", total / seconds);
