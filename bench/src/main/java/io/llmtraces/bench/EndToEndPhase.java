@@ -2,9 +2,14 @@ package io.llmtraces.bench;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,10 +53,14 @@ final class EndToEndPhase {
         throw new IllegalStateException("the spans table is not empty: " + before + " rows");
       }
       Thread.sleep(2_000); // the source readers have just been assigned their splits
-      Log.info("end to end: copying %,d spans from %s to %s; the job (pid %s) runs", expected, from, topic, jobPid);
+      Log.info("end to end: copying %,d spans from %s to %s at %s; the job (pid %s) runs", expected, from, topic,
+          args.getDouble("rate", 10_000) > 0 ? String.format(java.util.Locale.ROOT, "%,.0f spans/s", args.getDouble("rate", 10_000))
+              : "full speed", jobPid);
       try (CpuTimeline cpu = new CpuTimeline(job, 250)) {
         double machineStart = ProcStats.machineBusySeconds(clk);
-        Copier copier = new Copier(servers, from, topic);
+        double rate = args.getDouble("rate", 10_000);
+        double recordsPerSpan = results.number("generate.records") / results.number("generate.spans");
+        Copier copier = new Copier(servers, from, topic, rate * recordsPerSpan);
         Thread copyThread = new Thread(copier, "copy-records");
         copyThread.start();
         long endMs = 0;
@@ -108,6 +117,9 @@ final class EndToEndPhase {
         Log.info("  the whole machine was busy %.2f cores on average meanwhile (the job, Kafka, this copier, and"
             + " anything else running)", machineBusy / seconds);
         results.put("e2e.machine_busy_cores", machineBusy / seconds);
+        copier.partitionSpanMs.forEach((p, t) -> Log.info("  partition %d written from %.1f s to %.1f s", p,
+            (t[0] - firstMs) / 1e3, (t[1] - firstMs) / 1e3));
+        results.put("e2e.rate", rate);
         results.put("e2e.job_heap", args.get("job-heap", "2g"));
         results.put("e2e.spans", total);
         results.put("e2e.seconds", seconds);
@@ -133,20 +145,29 @@ final class EndToEndPhase {
     return max[0];
   }
 
-  /** Copies every record of one topic to another, keys and values as they are, as fast as it can. */
+  /**
+   * Copies every record of one topic to another, keys and values as they are, in the order they
+   * were first produced across partitions (a merge by their original timestamps), so that the
+   * partitions fill evenly as they would from real producers; paced to {@code recordsPerSecond}
+   * (0: as fast as possible).
+   */
   static final class Copier implements Runnable {
+    private static final int PAUSE_AT = 4_000;
     private final String servers;
     private final String from;
     private final String to;
+    private final double recordsPerSecond;
     final AtomicLong sent = new AtomicLong();
     volatile long firstMs;
     volatile long doneMs;
     volatile Throwable error;
+    final Map<Integer, long[]> partitionSpanMs = new TreeMap<>(); // partition -> {first, last} send wall time
 
-    Copier(String servers, String from, String to) {
+    Copier(String servers, String from, String to, double recordsPerSecond) {
       this.servers = servers;
       this.from = from;
       this.to = to;
+      this.recordsPerSecond = recordsPerSecond;
     }
 
     @Override
@@ -159,17 +180,65 @@ final class EndToEndPhase {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (!done(consumer, end)) {
-          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-            if (firstMs == 0) {
+        Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> buffered = new HashMap<>();
+        partitions.forEach(tp -> buffered.put(tp, new ArrayDeque<>()));
+        long startNs = 0;
+        long n = 0;
+        while (true) {
+          // Emit while every partition that still has records has one buffered: the merge is exact.
+          while (true) {
+            TopicPartition next = null;
+            boolean blocked = false;
+            for (TopicPartition tp : partitions) {
+              ArrayDeque<ConsumerRecord<byte[], byte[]>> q = buffered.get(tp);
+              if (q.isEmpty()) {
+                if (consumer.position(tp) < end.get(tp)) {
+                  blocked = true;
+                }
+              } else if (next == null || q.peek().timestamp() < buffered.get(next).peek().timestamp()) {
+                next = tp;
+              }
+            }
+            if (blocked || next == null) {
+              break;
+            }
+            ConsumerRecord<byte[], byte[]> r = buffered.get(next).poll();
+            if (n == 0) {
+              startNs = System.nanoTime();
               firstMs = System.currentTimeMillis();
+            } else if (recordsPerSecond > 0) {
+              long wait = startNs + (long) (n / recordsPerSecond * 1e9) - System.nanoTime();
+              if (wait > 0) {
+                LockSupport.parkNanos(wait);
+              }
             }
             producer.send(new ProducerRecord<>(to, r.key(), r.value()), (m, e) -> {
               if (e != null) {
                 failures.incrementAndGet();
               }
             });
+            long now = System.currentTimeMillis();
+            partitionSpanMs.computeIfAbsent(r.partition(), p -> new long[] {now, now})[1] = now;
+            n++;
             sent.incrementAndGet();
+          }
+          boolean all = true;
+          for (TopicPartition tp : partitions) {
+            all &= buffered.get(tp).isEmpty() && consumer.position(tp) >= end.get(tp);
+          }
+          if (all) {
+            break;
+          }
+          // Fetch more, only for partitions that are not far ahead.
+          List<TopicPartition> pause = new ArrayList<>();
+          List<TopicPartition> resume = new ArrayList<>();
+          for (TopicPartition tp : partitions) {
+            (buffered.get(tp).size() >= PAUSE_AT ? pause : resume).add(tp);
+          }
+          consumer.pause(pause);
+          consumer.resume(resume);
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+            buffered.get(new TopicPartition(r.topic(), r.partition())).add(r);
           }
         }
         producer.flush();
@@ -180,15 +249,6 @@ final class EndToEndPhase {
       } catch (Throwable t) {
         error = t;
       }
-    }
-
-    private static boolean done(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-      for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-        if (consumer.position(e.getKey()) < e.getValue()) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }

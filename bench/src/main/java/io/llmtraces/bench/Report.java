@@ -22,8 +22,10 @@ final class Report {
     row(md, "spans pushed", f("%,.0f in %,.0f traces, %,.0f Kafka records (%,.0f MB of OTLP protobuf)",
         r.number("generate.spans"), r.number("generate.traces"), r.number("generate.records"),
         r.number("generate.bytes") / 1e6));
+    double input = r.number("e2e.rate");
     row(md, "**end to end** (first record produced → last Iceberg commit)",
-        f("**%,.0f spans/s** (%,.0f spans in %.1f s)", e2e, spans, r.number("e2e.seconds")));
+        f("**%,.0f spans/s** (%,.0f spans in %.1f s; input %s)", e2e, spans, r.number("e2e.seconds"),
+            input > 0 ? f("paced at %,.0f spans/s", input) : "as fast as possible"));
     row(md, "job CPU over that time (user + system, all threads of the job JVM)",
         f("%.1f CPU-s = %.2f cores on average", cpu, cpu / r.number("e2e.seconds")));
     row(md, "whole machine busy meanwhile (job, Kafka broker, copier, anything else)",
@@ -44,7 +46,9 @@ final class Report {
                 + "quiet gap 10 s); committed %.1f s later (checkpoint every 10 s)",
             r.number("e2e.copy_seconds"), r.number("e2e.read_seconds_estimate"),
             spans / r.number("e2e.read_seconds_estimate"), r.number("e2e.last_close_seconds"),
-            r.number("e2e.close_floor_seconds"), r.number("e2e.commit_after_close_seconds")));
+            r.number("e2e.close_floor_seconds"), r.number("e2e.commit_after_close_seconds"))
+            + (r.number("e2e.read_seconds_estimate") < r.number("e2e.copy_seconds") + 5
+                ? "; **the job kept up with the input: the figure is the input rate, not the job's limit**" : ""));
     if (r.has("freshness.p50_ms")) {
       row(md, f("**freshness** at %,.0f spans/s for %.0f s (trace's last span acknowledged by Kafka → "
               + "commit that made the trace visible)", r.number("freshness.rate"), r.number("freshness.seconds")),
