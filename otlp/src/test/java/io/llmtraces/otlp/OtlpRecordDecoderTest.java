@@ -91,6 +91,20 @@ class OtlpRecordDecoderTest {
     assertReason(bad.toByteArray(), "bad_id");
   }
 
+  @Test
+  void declaredEncodingsAreNotGuessed() throws Exception {
+    byte[] json = OtlpJson.write(request);
+    assertThat(decoder.decodeJson(json)).isEqualTo(request);
+    assertThat(decoder.decodeProtobuf(request.toByteArray())).isEqualTo(request);
+    assertThat(decoder.decodeProtobuf(new byte[0])).isEqualTo(ExportTraceServiceRequest.getDefaultInstance());
+    assertThatThrownBy(() -> decoder.decodeProtobuf(json))
+        .isInstanceOfSatisfying(MalformedRecordException.class, e -> assertThat(e.reason()).isEqualTo("bad_protobuf"));
+    assertThatThrownBy(() -> decoder.decodeJson(request.toByteArray()))
+        .isInstanceOfSatisfying(MalformedRecordException.class, e -> assertThat(e.reason()).isEqualTo("bad_json"));
+    assertThatThrownBy(() -> new OtlpRecordDecoder(10).decodeJson(json))
+        .isInstanceOfSatisfying(MalformedRecordException.class, e -> assertThat(e.reason()).isEqualTo("too_large"));
+  }
+
   private void assertReason(byte[] value, String reason) {
     assertThatThrownBy(() -> decoder.decode(value))
         .isInstanceOfSatisfying(MalformedRecordException.class, e -> assertThat(e.reason()).isEqualTo(reason));
