@@ -101,7 +101,7 @@ public final class UserStore {
       throw new IllegalArgumentException("user names are 1-64 of A-Z a-z 0-9 . _ @ -, not \"" + user + "\"");
     }
     String key = ApiKeys.newKey();
-    StoredKey stored = StoredKey.create(user, key, projects, clock.instant());
+    StoredKey stored = StoredKey.create(user, key, projects, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     edit(keys -> {
       List<StoredKey> out = new ArrayList<>(keys);
       out.add(stored);
