@@ -43,6 +43,8 @@ import java.util.zip.GZIPOutputStream;
 public final class IngestBenchmark {
   private static final int BODIES = 200;
   private static final int SPANS_PER_TRACE = 10;
+  /** Every 200 answer, warm-ups included, to check against what Kafka holds at the end. */
+  private static final AtomicLong ACKNOWLEDGED = new AtomicLong();
 
   public static void main(String[] args) throws Exception {
     int spansPerRequest = Integer.parseInt(args[0]);
@@ -72,6 +74,10 @@ public final class IngestBenchmark {
               clients, r.count / (double) seconds, r.count * (double) spansPerRequest / seconds,
               r.percentile(50), r.percentile(99), r.percentile(100), r.failures.get());
         }
+        long inKafka = recordsIn(kafka, o.topic());
+        long expected = ACKNOWLEDGED.get() * (spansPerRequest / SPANS_PER_TRACE);
+        System.out.printf(Locale.ROOT, "%nKafka holds %,d records; %,d requests answered 200 x %d traces each = %,d: %s%n",
+            inKafka, ACKNOWLEDGED.get(), spansPerRequest / SPANS_PER_TRACE, expected, inKafka == expected ? "all there" : "MISMATCH");
       } finally {
         app.stop();
         publisher.close();
@@ -120,6 +126,7 @@ public final class IngestBenchmark {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 200) {
               latencies[n] = System.nanoTime() - t0;
+              ACKNOWLEDGED.incrementAndGet();
             } else if (result != null) {
               result.failures.incrementAndGet();
             }
@@ -181,6 +188,15 @@ public final class IngestBenchmark {
       out.add(gz.toByteArray());
     }
     return out;
+  }
+
+  private static long recordsIn(KafkaBroker kafka, String topic) {
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+        java.util.Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      var partitions = consumer.partitionsFor(topic).stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   private static byte[] gunzipSize(byte[] gz) throws Exception {
