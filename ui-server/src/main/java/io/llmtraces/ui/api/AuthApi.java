@@ -8,6 +8,7 @@ import io.llmtraces.ui.auth.Credentials;
 import io.llmtraces.ui.auth.Principal;
 import io.llmtraces.ui.auth.Sessions;
 import io.llmtraces.ui.auth.UserStore;
+import io.llmtraces.ui.query.BadRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class AuthApi {
     ctx.attribute(PRINCIPAL, p);
   }
 
-  private void login(Context ctx) throws IOException {
+  private void login(Context ctx) {
     if (!enabled) {
       ctx.json(me(Principal.ANONYMOUS));
       return;
@@ -86,7 +87,12 @@ public final class AuthApi {
     String user;
     String key;
     if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
-      JsonNode body = json.readTree(ctx.bodyAsBytes());
+      JsonNode body;
+      try {
+        body = json.readTree(ctx.bodyAsBytes());
+      } catch (IOException e) {
+        throw new BadRequest("the login body is not JSON: send {\"user\": ..., \"key\": ...}");
+      }
       user = body == null ? null : body.path("user").asText(null);
       key = body == null ? null : body.path("key").asText(null);
     } else {

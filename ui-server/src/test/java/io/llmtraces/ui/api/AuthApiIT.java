@@ -102,6 +102,7 @@ class AuthApiIT {
     assertThat(json(get("/api/projects", "Authorization", "Bearer wrong"), 401).has("error")).isTrue();
     assertThat(json(post("/api/login", "{\"user\":\"alice\",\"key\":\"wrong\"}"), 401).get("error").asText()).contains("wrong user name or key");
     assertThat(json(post("/api/login", "{\"user\":\"bob\",\"key\":\"" + aliceKey + "\"}"), 401).has("error")).isTrue();
+    assertThat(json(post("/api/login", "user=alice"), 400).get("error").asText()).contains("not JSON");
   }
 
   @Test

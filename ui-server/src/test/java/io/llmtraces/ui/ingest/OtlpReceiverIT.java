@@ -207,6 +207,31 @@ class OtlpReceiverIT {
   }
 
   @Test
+  void aBigTraceIsCutIntoRecordsKafkaAcceptsOnOneKey() throws Exception {
+    Receiver r = receiver("big", "--max-request-bytes", String.valueOf(4 << 20));
+    io.opentelemetry.proto.trace.v1.ScopeSpans.Builder ss = io.opentelemetry.proto.trace.v1.ScopeSpans.newBuilder();
+    byte[] trace = new byte[16];
+    trace[0] = 7;
+    for (int i = 0; i < 2500; i++) {
+      byte[] spanId = java.nio.ByteBuffer.allocate(8).putLong(i + 1).array();
+      ss.addSpans(Span.newBuilder().setTraceId(com.google.protobuf.ByteString.copyFrom(trace))
+          .setSpanId(com.google.protobuf.ByteString.copyFrom(spanId)).setName("tool.call")
+          .addAttributes(KeyValue.newBuilder().setKey("output.value")
+              .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue("x".repeat(1000)))));
+    }
+    byte[] body = ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(ss)).build().toByteArray();
+    assertThat(body.length).isGreaterThan(2_500_000);
+    HttpResponse<byte[]> res = post(r.url(), "application/x-protobuf", body, "Authorization", "Bearer " + aliceKey, "x-llm-project", "acme-big");
+    assertThat(res.statusCode()).as(new String(res.body(), UTF_8)).isEqualTo(200);
+    assertThat(ExportTraceServiceResponse.parseFrom(res.body()).hasPartialSuccess()).isFalse();
+
+    List<ConsumerRecord<byte[], byte[]>> records = records(r.topic(), 3);
+    assertThat(records.size()).isBetween(3, 4);
+    assertThat(records).allSatisfy(rec -> assertThat(rec.value().length).isLessThan(1_000_000));
+    assertThat(spansPerTrace(records, "acme-big")).containsExactly(Map.entry(Hex.encode(com.google.protobuf.ByteString.copyFrom(trace)), 2500));
+  }
+
+  @Test
   void everyErrorStatusWithItsStatusBody() throws Exception {
     Receiver r = receiver("errors");
     byte[] valid = ExportTraceServiceRequest.newBuilder().build().toByteArray();
