@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -169,7 +170,7 @@ public final class UserStore {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".users-", ".json");
         ownerOnly(tmp);
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          out.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(new UsersFile(next))));
+          out.write(ByteBuffer.wrap(JSON.writeValueAsBytes(new UsersFile(next))));
           out.force(true);
         }
         try {

@@ -11,6 +11,8 @@ import io.llmtraces.ui.auth.ProjectPatterns;
 import io.llmtraces.ui.auth.UserStore;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +132,7 @@ public final class OtlpReceiver {
     ctx.status(e.status()).contentType(encoding.contentType()).result(OtlpReply.status(encoding, e.grpcCode(), e.getMessage()));
   }
 
-  private static java.util.List<String> nonEmpty(String... messages) {
-    return java.util.Arrays.stream(messages).filter(m -> !m.isEmpty()).toList();
+  private static List<String> nonEmpty(String... messages) {
+    return Arrays.stream(messages).filter(m -> !m.isEmpty()).toList();
   }
 }
