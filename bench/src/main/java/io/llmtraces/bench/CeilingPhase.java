@@ -2,9 +2,9 @@ package io.llmtraces.bench;
 
 import io.llmtraces.ingest.DecodeSpansFunction;
 import io.llmtraces.ingest.KafkaRecordDeserializer;
-import io.llmtraces.ingest.MalformedRecordException;
+import io.llmtraces.otlp.MalformedRecordException;
 import io.llmtraces.ingest.NormalizerLimits;
-import io.llmtraces.ingest.OtlpRecordDecoder;
+import io.llmtraces.otlp.OtlpRecordDecoder;
 import io.llmtraces.ingest.SpanNormalizer;
 import io.llmtraces.ingest.KafkaRecord;
 import io.llmtraces.model.NormalizedSpan;

@@ -1,6 +1,6 @@
 package io.llmtraces.demo;
 
-import io.llmtraces.ingest.OtlpJson;
+import io.llmtraces.otlp.OtlpJson;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.function.Function;
 

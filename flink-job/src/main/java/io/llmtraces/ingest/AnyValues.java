@@ -1,6 +1,8 @@
 package io.llmtraces.ingest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.llmtraces.otlp.OtlpJson;
+import io.llmtraces.otlp.Strings;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.llmtraces.ingest;
 
+import io.llmtraces.otlp.Strings;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.HashMap;
 import java.util.List;

@@ -7,6 +7,8 @@ import static io.llmtraces.ingest.AttributeKeys.OI_OUTPUT_PREFIX;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.llmtraces.otlp.OtlpJson;
+import io.llmtraces.otlp.Strings;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.IOException;

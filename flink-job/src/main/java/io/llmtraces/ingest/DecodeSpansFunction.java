@@ -1,6 +1,8 @@
 package io.llmtraces.ingest;
 
 import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.otlp.MalformedRecordException;
+import io.llmtraces.otlp.OtlpRecordDecoder;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.llmtraces.ingest;
 
+import io.llmtraces.otlp.Strings;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;

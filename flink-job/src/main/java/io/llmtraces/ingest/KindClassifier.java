@@ -1,6 +1,7 @@
 package io.llmtraces.ingest;
 
 import io.llmtraces.model.SpanKind;
+import io.llmtraces.otlp.Strings;
 
 /**
  * Folds the span-kind vocabularies of iftracer/Traceloop, OpenInference, OTel GenAI operation

@@ -1,5 +1,6 @@
 package io.llmtraces.ingest;
 
+import io.llmtraces.otlp.Strings;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.resource.v1.Resource;
 import java.util.List;

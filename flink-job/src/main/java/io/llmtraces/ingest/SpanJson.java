@@ -1,6 +1,8 @@
 package io.llmtraces.ingest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.llmtraces.otlp.OtlpJson;
+import io.llmtraces.otlp.OtlpJsonWriter;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;

@@ -2,6 +2,8 @@ package io.llmtraces.ingest;
 
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.SpanKind;
+import io.llmtraces.otlp.Hex;
+import io.llmtraces.otlp.Strings;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;

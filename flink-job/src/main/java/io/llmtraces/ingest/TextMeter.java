@@ -2,6 +2,8 @@ package io.llmtraces.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.llmtraces.otlp.OtlpJson;
+import io.llmtraces.otlp.Strings;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.IOException;

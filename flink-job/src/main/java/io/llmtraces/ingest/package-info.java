@@ -3,14 +3,14 @@
  * no Kafka types), so the operator that calls it stays thin and this stays unit-testable.
  *
  * <ol>
- *   <li>{@link io.llmtraces.ingest.OtlpRecordDecoder} turns a record value ({@code otlp_proto} or
- *       {@code otlp_json}, detected per record) into an {@code ExportTraceServiceRequest}, or
- *       throws {@link io.llmtraces.ingest.MalformedRecordException} whose {@code reason()} goes
- *       into the dead-letter record's headers.
+ *   <li>{@link io.llmtraces.otlp.OtlpRecordDecoder} (shared module {@code otlp}) turns a record
+ *       value ({@code otlp_proto} or {@code otlp_json}, detected per record) into an
+ *       {@code ExportTraceServiceRequest}, or throws {@link io.llmtraces.otlp.MalformedRecordException}
+ *       whose {@code reason()} goes into the dead-letter record's headers.
  *   <li>{@link io.llmtraces.ingest.SpanNormalizer} emits one normalized span per OTLP span to a
  *       callback; it never throws for span content.
- *   <li>{@link io.llmtraces.ingest.OtlpJson} is the OTLP/JSON codec (hex ids) used by the decoder
- *       and by producers of demo traffic.
+ *   <li>{@link io.llmtraces.otlp.OtlpJson} is the OTLP/JSON codec (hex ids) used by the decoder,
+ *       by producers of demo traffic and by the page server's OTLP/HTTP receiver.
  * </ol>
  *
  * <p>Left to the caller: dropping spans with an empty trace or span id if it wants to (they come

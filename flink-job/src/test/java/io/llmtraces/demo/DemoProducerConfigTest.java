@@ -79,7 +79,7 @@ class DemoProducerConfigTest {
   @Test
   void bothEncodingsDecodeBackToTheSameRequest() throws Exception {
     var request = new DemoTraffic(DemoTrafficConfig.defaults(3)).next().requests().get(0);
-    var decoder = new io.llmtraces.ingest.OtlpRecordDecoder(64 << 20);
+    var decoder = new io.llmtraces.otlp.OtlpRecordDecoder(64 << 20);
     for (OtlpFormat format : OtlpFormat.values()) {
       assertThat(decoder.decode(format.encoder().apply(request)))
           .as(format.name())

@@ -6,7 +6,7 @@ import static io.llmtraces.testing.Otlp.resource;
 import static io.llmtraces.testing.Otlp.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.ingest.OtlpJson;
+import io.llmtraces.otlp.OtlpJson;
 import io.llmtraces.schema.TableSchemas;
 import io.llmtraces.sink.Catalogs;
 import io.llmtraces.testing.IcebergReader;

@@ -3,6 +3,7 @@ package io.llmtraces.ui.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.llmtraces.ui.auth.ProjectPatterns;
 import io.llmtraces.ui.query.BadRequest;
 import io.llmtraces.ui.query.NotFound;
 import io.llmtraces.ui.query.TraceQuery;
@@ -14,7 +15,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The JSON API the page uses: thin handlers around {@link TraceStore} and {@link TraceQuery}. */
+/**
+ * The JSON API the page uses: thin handlers around {@link TraceStore} and {@link TraceQuery}.
+ * Each caller sees only the projects its key allows ({@link AuthApi#principal}); any other
+ * project answers 404 exactly as a project that does not exist, so its existence stays hidden.
+ */
 public final class TraceApi {
   private static final Logger LOG = LoggerFactory.getLogger(TraceApi.class);
 
@@ -29,8 +34,15 @@ public final class TraceApi {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/projects", ctx -> ctx.json(store.projects()));
-    routes.get("/api/traces", ctx -> ctx.json(TraceViews.page(store.list(TraceQuery.parse(ctx.queryParamMap(), clock)))));
+    routes.get("/api/projects", ctx -> {
+      ProjectPatterns allowed = AuthApi.principal(ctx).projects();
+      ctx.json(store.projects().stream().filter(p -> allowed.allows(p.name())).toList());
+    });
+    routes.get("/api/traces", ctx -> {
+      TraceQuery q = TraceQuery.parse(ctx.queryParamMap(), clock);
+      requireVisible(ctx, q.project());
+      ctx.json(TraceViews.page(store.list(q)));
+    });
     routes.get("/api/traces/{traceId}", ctx -> ctx.json(TraceViews.detail(detail(ctx, false), false, json)));
     routes.get("/api/traces/{traceId}/json", this::download);
     routes.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
@@ -53,7 +65,15 @@ public final class TraceApi {
     }
     String ts = ctx.queryParam("ts");
     Instant hint = ts == null || ts.isBlank() ? null : TraceQuery.parseInstant("ts", ts);
+    requireVisible(ctx, project);
     return store.trace(project, ctx.pathParam("traceId"), hint, withJson);
+  }
+
+  private static void requireVisible(Context ctx, String project) {
+    if (!AuthApi.principal(ctx).projects().allows(project)) {
+      // The same answer as for a project that does not exist.
+      throw new NotFound("no project " + project);
+    }
   }
 
   private void download(Context ctx) throws Exception {

@@ -71,7 +71,7 @@ class TraceApiIT {
 
   @Test
   void theApiAnswersFromTheTables() {
-    JavalinTest.test(UiServer.create(UiOptions.parse("--port", "0", "--warehouse", dir.toString()), warehouse.catalog()), (server, client) -> {
+    JavalinTest.test(UiServer.create(UiOptions.parse("--port", "0", "--warehouse", dir.toString(), "--auth", "off"), warehouse.catalog()), (server, client) -> {
       JsonNode projects = get(client, "/api/projects", 200);
       assertThat(projects.findValuesAsText("name")).containsExactly("acme", "other");
       assertThat(projects.get(0).get("traceCount").asLong()).isEqualTo(5);
@@ -116,7 +116,7 @@ class TraceApiIT {
 
   @Test
   void badRequestsAndUnknownThingsGetClearErrors() {
-    JavalinTest.test(UiServer.create(UiOptions.parse("--port", "0", "--warehouse", dir.toString()), warehouse.catalog()), (server, client) -> {
+    JavalinTest.test(UiServer.create(UiOptions.parse("--port", "0", "--warehouse", dir.toString(), "--auth", "off"), warehouse.catalog()), (server, client) -> {
       assertThat(get(client, "/api/traces", 400).get("error").asText()).contains("project is required");
       assertThat(get(client, "/api/traces?project=acme&limit=0", 400).get("error").asText()).contains("limit");
       assertThat(get(client, "/api/traces?project=acme&sort=colour", 400).get("error").asText()).contains("sort must be one of");

@@ -50,7 +50,7 @@ public final class ApiBenchmark {
     }
     System.out.printf(Locale.ROOT, "filled %,d traces (%,d spans) in %.0f s, %d data files%n", traces, traces * 4L, fillSeconds, dataFiles);
 
-    Javalin app = UiServer.create(UiOptions.parse("--port", "0", "--warehouse", dir.resolve("warehouse").toString()), warehouse.catalog());
+    Javalin app = UiServer.create(UiOptions.parse("--port", "0", "--warehouse", dir.resolve("warehouse").toString(), "--auth", "off"), warehouse.catalog());
     app.start("127.0.0.1", 0);
     String base = "http://127.0.0.1:" + app.port();
     HttpClient http = HttpClient.newHttpClient();

@@ -1,4 +1,4 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +89,20 @@ class OtlpRecordDecoderTest {
     ExportTraceServiceRequest bad =
         Otlp.request(Otlp.span("chat").setSpanId(Otlp.id("abcdef")).build());
     assertReason(bad.toByteArray(), "bad_id");
+  }
+
+  @Test
+  void declaredEncodingsAreNotGuessed() throws Exception {
+    byte[] json = OtlpJson.write(request);
+    assertThat(decoder.decodeJson(json)).isEqualTo(request);
+    assertThat(decoder.decodeProtobuf(request.toByteArray())).isEqualTo(request);
+    assertThat(decoder.decodeProtobuf(new byte[0])).isEqualTo(ExportTraceServiceRequest.getDefaultInstance());
+    assertThatThrownBy(() -> decoder.decodeProtobuf(json))
+        .isInstanceOfSatisfying(MalformedRecordException.class, e -> assertThat(e.reason()).isEqualTo("bad_protobuf"));
+    assertThatThrownBy(() -> decoder.decodeJson(request.toByteArray()))
+        .isInstanceOfSatisfying(MalformedRecordException.class, e -> assertThat(e.reason()).isEqualTo("bad_json"));
+    assertThatThrownBy(() -> new OtlpRecordDecoder(10).decodeJson(json))
+        .isInstanceOfSatisfying(MalformedRecordException.class, e -> assertThat(e.reason()).isEqualTo("too_large"));
   }
 
   private void assertReason(byte[] value, String reason) {

@@ -1,4 +1,4 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -22,19 +22,19 @@ import java.util.List;
  * <p>A bounded instance cuts strings and lists, for span_json's reduced form; the cuts keep the
  * output valid JSON.
  */
-final class OtlpJsonWriter {
+public final class OtlpJsonWriter {
   /** Writes every value whole. */
-  static final OtlpJsonWriter FULL = new OtlpJsonWriter(Integer.MAX_VALUE, Integer.MAX_VALUE);
+  public static final OtlpJsonWriter FULL = new OtlpJsonWriter(Integer.MAX_VALUE, Integer.MAX_VALUE);
 
   private final int maxStringChars;
   private final int maxListItems;
 
-  OtlpJsonWriter(int maxStringChars, int maxListItems) {
+  public OtlpJsonWriter(int maxStringChars, int maxListItems) {
     this.maxStringChars = maxStringChars;
     this.maxListItems = maxListItems;
   }
 
-  void request(JsonGenerator g, ExportTraceServiceRequest r) throws IOException {
+  public void request(JsonGenerator g, ExportTraceServiceRequest r) throws IOException {
     g.writeStartObject();
     g.writeArrayFieldStart("resourceSpans");
     for (ResourceSpans rs : r.getResourceSpansList()) {
@@ -70,7 +70,7 @@ final class OtlpJsonWriter {
     g.writeEndObject();
   }
 
-  void resource(JsonGenerator g, Resource r) throws IOException {
+  public void resource(JsonGenerator g, Resource r) throws IOException {
     g.writeStartObject();
     attributes(g, r.getAttributesList());
     count(g, "droppedAttributesCount", r.getDroppedAttributesCount());
@@ -89,7 +89,7 @@ final class OtlpJsonWriter {
     g.writeEndObject();
   }
 
-  void scope(JsonGenerator g, InstrumentationScope s) throws IOException {
+  public void scope(JsonGenerator g, InstrumentationScope s) throws IOException {
     g.writeStartObject();
     string(g, "name", s.getName());
     string(g, "version", s.getVersion());
@@ -98,7 +98,7 @@ final class OtlpJsonWriter {
     g.writeEndObject();
   }
 
-  void span(JsonGenerator g, Span s) throws IOException {
+  public void span(JsonGenerator g, Span s) throws IOException {
     g.writeStartObject();
     string(g, "traceId", Hex.encode(s.getTraceId()));
     string(g, "spanId", Hex.encode(s.getSpanId()));

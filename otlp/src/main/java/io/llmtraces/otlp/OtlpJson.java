@@ -1,4 +1,4 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,8 +15,8 @@ import java.io.UncheckedIOException;
  * numbers, unknown fields ignored, lowerCamelCase or snake_case field names.
  */
 public final class OtlpJson {
-  /** Shared: Jackson factories are thread-safe once configured. */
-  static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Shared: Jackson factories are thread-safe once configured; never reconfigure it. */
+  public static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private OtlpJson() {}
 

@@ -1,17 +1,17 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 import com.google.protobuf.ByteString;
 
 /** Lower-case hex for OTLP trace and span ids, the form OTLP/JSON and the tables use. */
-final class Hex {
-  static final int TRACE_ID_BYTES = 16;
-  static final int SPAN_ID_BYTES = 8;
+public final class Hex {
+  public static final int TRACE_ID_BYTES = 16;
+  public static final int SPAN_ID_BYTES = 8;
 
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
   private Hex() {}
 
-  static String encode(ByteString bytes) {
+  public static String encode(ByteString bytes) {
     int n = bytes.size();
     if (n == 0) {
       return "";
@@ -26,7 +26,7 @@ final class Hex {
   }
 
   /** True for an empty id or one of only zero bytes, the OTLP "invalid id" some SDKs send. */
-  static boolean isUnset(ByteString id) {
+  public static boolean isUnset(ByteString id) {
     for (int i = 0, n = id.size(); i < n; i++) {
       if (id.byteAt(i) != 0) {
         return false;
@@ -36,7 +36,7 @@ final class Hex {
   }
 
   /** Decodes an id; empty means "no id" and is allowed, any other length must match exactly. */
-  static ByteString decodeId(String hex, int expectedBytes, String field)
+  public static ByteString decodeId(String hex, int expectedBytes, String field)
       throws MalformedRecordException {
     if (hex.isEmpty()) {
       return ByteString.EMPTY;

@@ -1,9 +1,9 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 /** String helpers the normalizer calls per attribute: bounded, allocation-free where possible. */
-final class Strings {
+public final class Strings {
   /** Marks a value that was cut, so a reader does not take it for the whole value. */
-  static final char ELLIPSIS = '\u2026';
+  public static final char ELLIPSIS = '\u2026';
 
   private Strings() {}
 
@@ -11,7 +11,7 @@ final class Strings {
    * At most {@code maxChars} chars: a longer value keeps its head and ends in an ellipsis. Never
    * splits a surrogate pair, so the result is still valid UTF-16.
    */
-  static String truncate(String s, int maxChars) {
+  public static String truncate(String s, int maxChars) {
     if (s == null || s.length() <= maxChars) {
       return s;
     }
@@ -26,17 +26,17 @@ final class Strings {
   }
 
   /** True for null, empty, or whitespace only. */
-  static boolean isBlank(String s) {
+  public static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }
 
   /** Null for blank values, so "" and "  " never win a "first present" lookup. */
-  static String nonBlank(String s) {
+  public static String nonBlank(String s) {
     return isBlank(s) ? null : s;
   }
 
   /** UTF-8 byte length without encoding; an unpaired surrogate counts 1, as String.getBytes does. */
-  static long utf8Length(CharSequence s) {
+  public static long utf8Length(CharSequence s) {
     long bytes = 0;
     int n = s.length();
     for (int i = 0; i < n; i++) {
@@ -60,7 +60,7 @@ final class Strings {
   }
 
   /** {@link #utf8Length(CharSequence)} of a char range, for parser buffers. */
-  static long utf8Length(char[] chars, int off, int len) {
+  public static long utf8Length(char[] chars, int off, int len) {
     long bytes = 0;
     int end = off + len;
     for (int i = off; i < end; i++) {
@@ -82,7 +82,7 @@ final class Strings {
   }
 
   /** ASCII lower case without the Locale machinery; attribute vocabularies are ASCII. */
-  static String asciiLower(String s) {
+  public static String asciiLower(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 'A' && c <= 'Z') {

@@ -1,6 +1,6 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
-import static io.llmtraces.ingest.Otlp.kv;
+import static io.llmtraces.otlp.Otlp.kv;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

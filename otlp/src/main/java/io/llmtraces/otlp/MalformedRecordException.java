@@ -1,4 +1,4 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 /**
  * A Kafka record that cannot be decoded into an OTLP trace request; goes to the dead-letter topic.

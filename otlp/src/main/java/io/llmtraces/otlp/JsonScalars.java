@@ -1,4 +1,4 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -61,6 +61,33 @@ public final class OtlpRecordDecoder {
         jsonError.addSuppressed(protobufError);
         throw jsonError;
       }
+    }
+  }
+
+  /**
+   * Decodes bytes whose encoding the sender declared protobuf (an OTLP/HTTP body sent as
+   * {@code application/x-protobuf}): no guessing. Zero bytes are the empty request, which is
+   * valid protobuf.
+   */
+  public ExportTraceServiceRequest decodeProtobuf(byte[] value) throws MalformedRecordException {
+    checkSize(value);
+    return protobuf(value);
+  }
+
+  /**
+   * Decodes bytes whose encoding the sender declared OTLP/JSON ({@code application/json}); a
+   * leading byte order mark is skipped.
+   */
+  public ExportTraceServiceRequest decodeJson(byte[] value) throws MalformedRecordException {
+    checkSize(value);
+    return hasBom(value) ? OtlpJson.parse(value, 3, value.length - 3) : OtlpJson.parse(value);
+  }
+
+  private void checkSize(byte[] value) throws MalformedRecordException {
+    if (value.length > maxRecordBytes) {
+      throw new MalformedRecordException(
+          MalformedRecordException.TOO_LARGE,
+          "value has " + value.length + " bytes, limit is " + maxRecordBytes);
     }
   }
 

@@ -1,8 +1,8 @@
-package io.llmtraces.ingest;
+package io.llmtraces.otlp;
 
-import static io.llmtraces.ingest.JsonScalars.int32;
-import static io.llmtraces.ingest.JsonScalars.int64;
-import static io.llmtraces.ingest.JsonScalars.string;
+import static io.llmtraces.otlp.JsonScalars.int32;
+import static io.llmtraces.otlp.JsonScalars.int64;
+import static io.llmtraces.otlp.JsonScalars.string;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
