@@ -93,7 +93,19 @@ public final class UiServer {
   public static Javalin create(UiOptions options, Catalog catalog, UserStore users, IntSupplier otlpPort) {
     ObjectMapper json =
         new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    TraceApi api = new TraceApi(new TraceStore(catalog, MAX_CACHED_TRACE_ROWS, 1000), Clock.systemUTC(), json);
+    TraceStore store = new TraceStore(catalog, MAX_CACHED_TRACE_ROWS, 1000);
+    // Read the light columns of every data file once in the background, so that the first
+    // person to open the page does not wait for it.
+    Thread warmUp = new Thread(() -> {
+      try {
+        store.projects();
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(UiServer.class).warn("warming the trace cache failed: {}", e.toString());
+      }
+    }, "trace-cache-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    TraceApi api = new TraceApi(store, Clock.systemUTC(), json);
     AuthApi auth = new AuthApi(options.auth(), users, new Sessions(users, options.sessionTtl(), Clock.systemUTC()), json);
     IngestConfigApi ingestConfig = new IngestConfigApi(options, otlpPort);
     return Javalin.create(config -> {
