@@ -1,5 +1,7 @@
 package io.llmtraces.schema;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -24,14 +26,17 @@ public final class IcebergTables {
         // another job or reader created it first
       }
     }
-    ensure(catalog, TableSchemas.TRACES, TableSchemas.TRACES_SCHEMA, TableSchemas.TRACES_PARTITIONING);
-    ensure(catalog, TableSchemas.SPANS, TableSchemas.SPANS_SCHEMA, TableSchemas.SPANS_PARTITIONING);
+    ensure(catalog, TableSchemas.TRACES, TableSchemas.TRACES_SCHEMA, TableSchemas.TRACES_PARTITIONING, Map.of());
+    ensure(catalog, TableSchemas.SPANS, TableSchemas.SPANS_SCHEMA, TableSchemas.SPANS_PARTITIONING, TableSchemas.SPANS_PROPERTIES);
   }
 
-  private static void ensure(Catalog catalog, TableIdentifier id, Schema schema, PartitionSpec spec) {
+  private static void ensure(
+      Catalog catalog, TableIdentifier id, Schema schema, PartitionSpec spec, Map<String, String> overrides) {
     if (!catalog.tableExists(id)) {
+      Map<String, String> properties = new HashMap<>(TableSchemas.TABLE_PROPERTIES);
+      properties.putAll(overrides);
       try {
-        catalog.createTable(id, schema, spec, TableSchemas.TABLE_PROPERTIES);
+        catalog.createTable(id, schema, spec, properties);
         return;
       } catch (AlreadyExistsException e) {
         // created concurrently: fall through and evolve it like any existing table

@@ -30,14 +30,14 @@ public final class SqlDdl {
 
   public static String render() {
     return "-- Generated from io.llmtraces.schema.TableSchemas; a test keeps this file equal to the code.\n\n"
-        + createTable(TableSchemas.TRACES, TableSchemas.TRACES_SCHEMA, TableSchemas.TRACES_PARTITIONING)
+        + createTable(TableSchemas.TRACES, TableSchemas.TRACES_SCHEMA, TableSchemas.TRACES_PARTITIONING, Map.of())
         + "\n"
-        + createTable(TableSchemas.SPANS, TableSchemas.SPANS_SCHEMA, TableSchemas.SPANS_PARTITIONING)
+        + createTable(TableSchemas.SPANS, TableSchemas.SPANS_SCHEMA, TableSchemas.SPANS_PARTITIONING, TableSchemas.SPANS_PROPERTIES)
         + "\n"
         + TRACES_LATEST_VIEW;
   }
 
-  static String createTable(TableIdentifier id, Schema schema, PartitionSpec spec) {
+  static String createTable(TableIdentifier id, Schema schema, PartitionSpec spec, Map<String, String> overrides) {
     StringBuilder sql = new StringBuilder("CREATE TABLE ").append(id).append(" (\n");
     StringJoiner columns = new StringJoiner(",\n");
     for (Types.NestedField f : schema.columns()) {
@@ -56,6 +56,7 @@ public final class SqlDdl {
     sql.append(parts).append(")\nTBLPROPERTIES (");
     StringJoiner props = new StringJoiner(", ");
     Map<String, String> sorted = new TreeMap<>(TableSchemas.TABLE_PROPERTIES);
+    sorted.putAll(overrides);
     sorted.forEach((k, v) -> props.add("'" + k + "'='" + v + "'"));
     return sql.append(props).append(");\n").toString();
   }

@@ -107,6 +107,12 @@ public final class TableSchemas {
           optional(49, "duration_ratio", Types.DoubleType.get(), "Judged time / expected_p99_ms"),
           optional(50, "anomaly_explanation", Types.StringType.get(), "Why it is anomalous, in words"));
 
+  /**
+   * Spans are read one trace at a time (an expanded trace): smaller row groups than the traces
+   * table's, so that what the bloom filter leaves to read is small.
+   */
+  public static final Map<String, String> SPANS_PROPERTIES = Map.of("write.parquet.row-group-size-bytes", "2097152");
+
   /** Page queries filter by project and a time range: both tables partition that way. */
   public static final PartitionSpec TRACES_PARTITIONING =
       PartitionSpec.builderFor(TRACES_SCHEMA).identity("project").day("start_time").build();

@@ -20,7 +20,8 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.parquet.Parquet;
 
 /**
- * The light columns of the {@code traces} table, read per data file and kept in memory.
+ * The rows of the {@code traces} table (narrow: no span bodies), read per data file and kept in
+ * memory.
  *
  * <p>Iceberg data files never change once written, so a file's rows, keyed by its path, stay
  * valid for ever: the cache needs no invalidation, and which files a query sees is decided by
@@ -28,11 +29,6 @@ import org.apache.iceberg.parquet.Parquet;
  * Least-recently used files are dropped beyond {@code maxCachedRows}.
  */
 final class TraceFiles {
-  static final String[] COLUMNS = {
-    "project", "trace_id", "version", "start_time", "duration_ms", "span_count", "total_tokens", "token_size_bytes",
-    "anomaly_score", "anomaly_types", "is_anomalous", "anomalous_span_count", "root_span_name", "service_name",
-    "models", "anomaly_explanation"
-  };
 
   private final Table table;
   private final Schema projection;
@@ -43,7 +39,7 @@ final class TraceFiles {
 
   TraceFiles(Table table, long maxCachedRows, ExecutorService readers) {
     this.table = table;
-    this.projection = table.schema().select(COLUMNS);
+    this.projection = table.schema();
     this.maxCachedRows = maxCachedRows;
     this.readers = readers;
   }
@@ -136,7 +132,25 @@ final class TraceFiles {
         (String) r.getField("root_span_name"),
         (String) r.getField("service_name"),
         List.copyOf((List<String>) r.getField("models")),
-        (String) r.getField("anomaly_explanation"));
+        (String) r.getField("anomaly_explanation"),
+        new TraceExtras(
+            ((OffsetDateTime) r.getField("end_time")).toInstant(),
+            (String) r.getField("workflow_name"),
+            (Integer) r.getField("error_count"),
+            (Integer) r.getField("llm_call_count"),
+            (Long) r.getField("input_tokens"),
+            (Long) r.getField("output_tokens"),
+            tokens,
+            (Boolean) r.getField("root_missing"),
+            (Integer) r.getField("dropped_span_count"),
+            (String) r.getField("session_id"),
+            (String) r.getField("user_id"),
+            (Double) r.getField("expected_duration_ms"),
+            (Double) r.getField("expected_p99_ms"),
+            (Long) r.getField("baseline_samples"),
+            (String) r.getField("baseline_key"),
+            (Double) r.getField("duration_ratio"),
+            anomalousSpans));
   }
 
   static ExecutorService readerPool() {

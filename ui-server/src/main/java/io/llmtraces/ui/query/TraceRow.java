@@ -3,8 +3,8 @@ package io.llmtraces.ui.query;
 import java.util.List;
 
 /**
- * The columns of one trace version that the list, its filters and its summary need: no span
- * bodies, so that a list of a million traces stays light.
+ * One trace version as the page needs it: the columns the list, its filters and its summary use,
+ * and the rest of the (narrow) traces row for an expanded trace; never span bodies.
  *
  * @param tokenCount total tokens, 0 when unknown (sorting and sums treat unknown as none)
  */
@@ -24,7 +24,8 @@ public record TraceRow(
     String rootSpanName,
     String serviceName,
     List<String> models,
-    String explanation) {
+    String explanation,
+    TraceExtras extras) {
 
   /** Anomalies a trace counts in the page's summary: its anomalous spans, plus itself when its own duration was. */
   public int anomalyCount() {

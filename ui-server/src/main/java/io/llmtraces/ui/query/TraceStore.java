@@ -112,7 +112,7 @@ public final class TraceStore {
             .filter(r -> r.project().equals(project) && r.traceId().equals(traceId))
             .max(Comparator.comparingInt(TraceRow::version))
             .orElseThrow(() -> new NotFound("no trace " + traceId + " in project " + project));
-    Map<String, Object> fields = fullRow(row);
+    Map<String, Object> fields = row.extras().byColumn();
     long start = row.startMicros();
     long end = start + Math.round(row.durationMs() * 1000);
     Expression spanWhere =
@@ -145,28 +145,6 @@ public final class TraceStore {
 
   private static Expression where(String project, String traceId) {
     return and(equal("project", project), equal("trace_id", traceId));
-  }
-
-  /** Every column of the trace's newest version (the list keeps only the light ones). */
-  private Map<String, Object> fullRow(TraceRow row) {
-    Expression exact =
-        and(where(row.project(), row.traceId()), and(equal("version", row.version()), equal("start_time", row.startMicros())));
-    try (CloseableIterable<Record> records = IcebergGenerics.read(traces).where(exact).build()) {
-      for (Record r : records) {
-        if (row.traceId().equals(r.getField("trace_id")) && Integer.valueOf(row.version()).equals(r.getField("version"))) {
-          Map<String, Object> fields = new LinkedHashMap<>();
-          traces.schema().columns().forEach(c -> fields.put(c.name(), plain(r.getField(c.name()))));
-          return fields;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    throw new NotFound("trace " + row.traceId() + " vanished while reading");
-  }
-
-  private static Object plain(Object v) {
-    return v instanceof OffsetDateTime t ? t.toInstant() : v;
   }
 
   private void requireProject(String project) {

@@ -11,7 +11,7 @@ class TraceListingTest {
 
   private static TraceRow row(String id, int version, int minutesAgo, double ms, long tokens, double score, boolean anomalous, String... types) {
     long start = (NOW.getEpochSecond() - minutesAgo * 60L) * 1_000_000;
-    return new TraceRow("acme", id, version, start, ms, 3, tokens, 10, score, List.of(types), anomalous, anomalous ? 1 : 0, "root", "svc", List.of(), null);
+    return new TraceRow("acme", id, version, start, ms, 3, tokens, 10, score, List.of(types), anomalous, anomalous ? 1 : 0, "root", "svc", List.of(), null, null);
   }
 
   private static TraceQuery query(TraceQuery.Anomalous a, TraceQuery.Sort sort, boolean desc, Double minMs, Long maxTokens) {
