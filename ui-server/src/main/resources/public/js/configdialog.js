@@ -155,7 +155,7 @@ export class ConfigDialog {
   /** Tab and Shift+Tab cycle through the dialog's controls only. */
   trapFocus(e) {
     if (e.key !== 'Tab') return;
-    const items = [...this.dialog.querySelectorAll(FOCUSABLE)].filter((x) => x.getClientRects().length > 0 && !x.closest('[hidden]'));
+    const items = [...this.dialog.querySelectorAll(FOCUSABLE)].filter((x) => x.tabIndex >= 0 && x.getClientRects().length > 0);
     if (!items.length) return;
     const first = items[0];
     const last = items[items.length - 1];
