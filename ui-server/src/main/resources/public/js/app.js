@@ -2,7 +2,7 @@
 // The list never loads span bodies; a trace's spans are fetched when its row is expanded.
 import { $, h, clear } from './dom.js';
 import {
-  ApiError, fetchProjects, fetchTraces, fetchTrace, fetchTraceJsonText, traceJsonUrl,
+  ApiError, fetchMe, fetchProjects, fetchTraces, fetchTrace, fetchTraceJsonText, setUnauthorizedHandler, traceJsonUrl,
 } from './api.js';
 import {
   DEFAULTS, PAGE_SIZES, RANGES, apiParams, listKey, parseState, serializeState, timeWindow,
@@ -14,6 +14,9 @@ import {
 import { ANOMALY_TYPES, TYPE_ORDER, anomalyIcon, anomalyIcons, icon } from './icons.js';
 import { Combobox } from './combobox.js';
 import { renderTraceDetail, scoreBadge } from './waterfall.js';
+import { writeClipboard } from './clipboard.js';
+import { Auth } from './auth.js';
+import { ConfigDialog } from './configdialog.js';
 
 const el = {
   results: $('#results'),
@@ -50,6 +53,15 @@ const combo = new Combobox($('#project-input'), $('#project-list'), $('.combo-to
   },
 });
 
+const configDialog = new ConfigDialog();
+
+const auth = new Auth({
+  onSignedIn: () => loadProjects(),
+  onSignedOut: ({ explicit }) => forgetData(explicit),
+  onSignOutFailed: (e) => toast(`Could not sign out: ${e.message}`, true),
+});
+setUnauthorizedHandler(() => auth.required());
+
 // ---------------------------------------------------------------- navigation
 
 function urlOf(s) {
@@ -74,17 +86,34 @@ function apply(force = false) {
 
 window.addEventListener('popstate', () => {
   state = parseState(window.location.search);
+  if (auth.mode === 'out' || auth.mode === 'unknown') return; // shown once signed in
   if (!state.project && projects.length) state.project = projects[0].name;
   apply();
 });
 
 // ---------------------------------------------------------------- loading
 
+/** First, who is this (and is authentication on at all): the sign-in form, or the projects. */
+async function start() {
+  setResultState('loading', 'Loading projects\u2026');
+  let me;
+  try {
+    me = await fetchMe();
+  } catch (e) {
+    if (e.status === 401) return; // the sign-in form is shown
+    showError(`Could not reach the server: ${e.message}`, start);
+    return;
+  }
+  auth.signedIn(me);
+  loadProjects();
+}
+
 async function loadProjects() {
   setResultState('loading', 'Loading projects\u2026');
   try {
     projects = await fetchProjects();
   } catch (e) {
+    if (e.status === 401) return; // the sign-in form is shown
     showError(`Could not load the trace projects: ${e.message}`, loadProjects);
     return;
   }
@@ -94,7 +123,11 @@ async function loadProjects() {
     clear(el.rows);
     setResultState('empty');
     el.status.append(h('p', { class: 'status-title' }, 'No trace projects yet'),
-      h('p', null, 'No traces have been written to the tables. Send OTLP spans to the pipeline, then come back.'));
+      h('p', null, 'No traces have been written to the tables. Send OTLP spans to the pipeline, then come back.'),
+      h('p', { class: 'status-actions' }, h('button', {
+        type: 'button', class: 'btn', id: 'send-traces-empty', 'aria-haspopup': 'dialog',
+        on: { click: (e) => configDialog.open(null, e.currentTarget) },
+      }, icon('code', 14), 'Generate a config to send traces')));
     return;
   }
   if (!state.project) {
@@ -141,6 +174,36 @@ async function loadList() {
 function countLoad() {
   loadCount += 1;
   el.results.dataset.loads = String(loadCount);
+}
+
+/**
+ * Signed out, or the session ended: nothing of the user's data stays on the page (another user
+ * may sign in next). The view in the URL stays when the session ended, so signing in again
+ * returns to it; "Sign out" starts afresh.
+ */
+function forgetData(explicit) {
+  loadSeq += 1; // answers still on their way are dropped
+  if (listAbort) listAbort.abort();
+  configDialog.reset();
+  projects = [];
+  combo.setOptions([]);
+  combo.close(false);
+  details.clear();
+  loaded = { key: null, data: null, win: null };
+  clearSummary();
+  clear(el.rows);
+  renderPager(0, 0);
+  const pinned = $('#pinned');
+  pinned.dataset.key = '';
+  clear(pinned);
+  pinned.hidden = true;
+  setResultState('loading', 'Loading projects\u2026');
+  if (explicit) {
+    state = { ...DEFAULTS };
+    window.history.replaceState(null, '', window.location.pathname);
+  }
+  syncControls();
+  document.title = 'LLM Traces \u00b7 sign in';
 }
 
 function detailOf(trace) {
@@ -513,6 +576,10 @@ function setupControls() {
   $('.combo-toggle').append(icon('down', 14));
   $('#refresh').append(icon('refresh', 14), h('span', null, 'Refresh'));
   $('#copy-link').append(icon('link', 14), h('span', null, 'Copy link'));
+  $('#send-traces').append(icon('code', 14), h('span', null, 'Send traces'));
+  $('.dialog-close').append(icon('close', 14));
+  $('#config-copy').append(icon('copy', 14), h('span', null, 'Copy'));
+  $('#send-traces').addEventListener('click', (e) => configDialog.open(state.project, e.currentTarget));
   $('#refresh').addEventListener('click', () => { details.clear(); apply(true); });
   $('#copy-link').addEventListener('click', copyLink);
 
@@ -552,43 +619,13 @@ function toTableTop() {
 
 // ---------------------------------------------------------------- clipboard
 
-async function writeClipboard(textOrPromise) {
-  const promise = Promise.resolve(textOrPromise);
-  if (navigator.clipboard && window.ClipboardItem) {
-    try {
-      // Handing the clipboard a promise keeps the click's user activation (Safari needs it).
-      await navigator.clipboard.write([new window.ClipboardItem({
-        'text/plain': promise.then((t) => new Blob([t], { type: 'text/plain' })),
-      })]);
-      return promise;
-    } catch (e) {
-      await promise; // an API error wins over the clipboard's own
-    }
-  }
-  const text = await promise;
-  if (navigator.clipboard && navigator.clipboard.writeText) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return text;
-    } catch (e) { /* fall back below */ }
-  }
-  const area = h('textarea', { class: 'offscreen', readonly: true });
-  area.value = text;
-  document.body.append(area);
-  area.select();
-  const ok = document.execCommand('copy');
-  area.remove();
-  if (!ok) throw new Error('the browser refused clipboard access');
-  return text;
-}
-
 async function copyJson(t, button) {
   button.disabled = true;
   try {
     const text = await writeClipboard(fetchTraceJsonText(t.traceId, state.project, t.timestamp));
     toast(`Copied the JSON of trace ${t.traceId.slice(0, 12)}\u2026 (${formatBytes(new Blob([text]).size)})`);
   } catch (e) {
-    toast(`Could not copy the JSON: ${e.message}`, true);
+    if (e.status !== 401) toast(`Could not copy the JSON: ${e.message}`, true);
   } finally {
     button.disabled = false;
   }
@@ -620,4 +657,4 @@ function toast(message, isError = false) {
 export { ApiError };
 setupControls();
 syncControls();
-loadProjects();
+start();

@@ -91,6 +91,8 @@ const UI = {
   sort: () => [svg('path', { d: 'M5 6.5 8 3.5l3 3M5 9.5l3 3 3-3', fill: 'none', 'stroke-width': 1.5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })],
   up: () => [svg('path', { d: 'M4.5 10 8 6l3.5 4', fill: 'none', 'stroke-width': 1.8, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })],
   down: () => [svg('path', { d: 'M4.5 6 8 10l3.5-4', fill: 'none', 'stroke-width': 1.8, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })],
+  code: () => [svg('path', { d: 'M5.2 4 1.6 8l3.6 4M10.8 4l3.6 4-3.6 4', fill: 'none', 'stroke-width': 1.6, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })],
+  close: () => [svg('path', { d: 'M3.5 3.5l9 9M12.5 3.5l-9 9', fill: 'none', 'stroke-width': 1.7, 'stroke-linecap': 'round' })],
 };
 
 /** A decorative UI icon (buttons carry their own accessible names). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.llmtraces.schema.CatalogSettings;
@@ -16,6 +17,8 @@ import io.llmtraces.ui.auth.UserStore;
 import io.llmtraces.ui.ingest.KafkaPublisher;
 import io.llmtraces.ui.ingest.OtlpReceiver;
 import io.llmtraces.ui.query.TraceStore;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -116,6 +119,22 @@ public final class UiServer {
       auth.register(config.routes);
       ingestConfig.register(config.routes);
       api.register(config.routes);
+      config.routes.get(DOCS_PATH, UiServer::ingestDocs);
     });
+  }
+
+  /** Where the page links its "Deploy Agent documentation": docs/ingest.md, copied into the jar at build time. */
+  static final String DOCS_PATH = "/docs/ingest.md";
+
+  /** docs/ingest.md as plain text (readable as it is; no Markdown renderer, nothing to sanitize). */
+  private static void ingestDocs(Context ctx) throws IOException {
+    try (InputStream in = UiServer.class.getResourceAsStream(DOCS_PATH)) {
+      if (in == null) {
+        ctx.status(404).json(Map.of("error", "the documentation is not in this build: see docs/ingest.md in the repository"));
+        return;
+      }
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.contentType("text/plain; charset=utf-8").result(in.readAllBytes());
+    }
   }
 }
