@@ -20,13 +20,16 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * End to end through the real job (started by the script as its own JVM, on an empty topic): the
- * generated records are copied as fast as possible from the generate phase's topic to the job's
- * topic (new Kafka timestamps: the job's event time is the record's arrival), and the {@code
- * spans} table is polled until its current snapshot holds them all. Start: the wall time of the
- * first record sent; end: the commit time of that snapshot.
+ * generated records are copied from the generate phase's topic to the job's topic at {@code
+ * --rate} spans/s (0: as fast as possible), with new Kafka timestamps (the job's event time is the
+ * record's arrival), and the {@code spans} table is polled until its current snapshot holds them
+ * all. Start: the wall time of the first record sent; end: the commit time of that snapshot.
  *
  * <p>Copying already encoded records keeps the demo generator's own CPU out of the measurement,
- * and the job sees the very records of the ceiling run.
+ * and the job sees the very records of the ceiling run. The rate should be above what the job
+ * sustains, so that the job is the bottleneck, but not far above: the job keeps every span of an
+ * open trace in state for about 13 s of event time, so flat-out input fills its heap (see
+ * docs/performance.md).
  */
 final class EndToEndPhase {
   /** A trace closes this long of wall time after the job read its last record, once traffic has stopped: the idle

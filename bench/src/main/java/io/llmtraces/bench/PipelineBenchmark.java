@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * ceiling     --results F --bootstrap-servers B --topic T [--parallelism 2] [--clk-tck 100]
  * ceiling-plain --results F --bootstrap-servers B --topic T
  * end-to-end  --results F --bootstrap-servers B --source-topic T --topic otlp_spans --warehouse W
- *             --rest http://localhost:18081 --job-pid P [--clk-tck 100]
+ *             --rest http://localhost:18081 --job-pid P [--rate 10000] [--job-heap 2g] [--clk-tck 100]
  * freshness   --results F --bootstrap-servers B --topic otlp_spans --warehouse W --job-pid P
  *             [--rate 2000] [--seconds 60] [--seed 2]
  * report      --results F --command "..." [--out FILE]
