@@ -78,3 +78,10 @@ wait_for_port() {
     sleep 0.5
   done
 }
+
+# Command-line tools from Debian's packages when missing (the package is named like the tool).
+ensure_tools() {
+  local need=() tool
+  for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done
+  if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
+}
