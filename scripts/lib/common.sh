@@ -85,3 +85,23 @@ wait_for_port() {
     sleep 0.5
   done
 }
+
+# Command-line tools from Debian's packages when missing (the package is named like the tool).
+ensure_tools() {
+  local need=() tool
+  for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done
+  if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
+}
+
+# The run-time class path of a module, built with its reactor dependencies by `mvn package`
+# (nothing installed in ~/.m2); rebuilt when a source or pom changed since the last build.
+package_classpath() {
+  local module="$1" out="$ROOT_DIR/$1/target/run-classpath.txt"
+  if [ ! -s "$out" ] || [ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/$module" "$ROOT_DIR/schemas" \
+      \( -path '*/target' -prune \) -o -newer "$out" -type f -print -quit)" ]; then
+    log "building $module (mvn package -pl $module -am, tests skipped)"
+    (cd "$ROOT_DIR" && mvn "${MVN_FLAGS[@]}" -q -pl "$module" -am -DskipTests package dependency:build-classpath \
+      -Dmdep.includeScope=runtime -Dmdep.outputFile=target/run-classpath.txt) >&2
+  fi
+  echo "$ROOT_DIR/$module/target/classes:$(cat "$out")"
+}

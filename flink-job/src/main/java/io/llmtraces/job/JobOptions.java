@@ -24,7 +24,9 @@ import java.util.Map;
  * @param maxRecordBytes larger records are dead-lettered ({@code 8 MiB})
  * @param catalog the Iceberg catalog ({@code hadoop} at {@code <data-dir>/warehouse})
  * @param checkpointInterval Iceberg commits and Kafka offsets follow checkpoints ({@code 10 s})
- * @param checkpointDir where checkpoints are kept ({@code <data-dir>/checkpoints})
+ * @param checkpointDir where checkpoints are kept, a URI ({@code file:/...}, {@code s3://...});
+ *     default {@code <data-dir>/checkpoints} in local mode; null on a cluster, whose
+ *     {@code execution.checkpointing.dir} then applies
  * @param stateBackend {@code hashmap} (default) or {@code rocksdb}
  * @param parallelism operator parallelism; 0 keeps the environment's default
  * @param assembly how traces are cut (see {@link AssemblyOptions})
@@ -50,7 +52,7 @@ public record JobOptions(
     int maxRecordBytes,
     CatalogSettings catalog,
     Duration checkpointInterval,
-    Path checkpointDir,
+    String checkpointDir,
     String stateBackend,
     int parallelism,
     AssemblyOptions assembly,
@@ -97,7 +99,7 @@ public record JobOptions(
         Integer.parseInt(a.getOrDefault("max-record-bytes", Integer.toString(8 << 20))),
         new CatalogSettings(catalogType, warehouse, a.get("catalog-uri"), catalogProps),
         seconds(a, "checkpoint-interval-s", 10),
-        Path.of(a.getOrDefault("checkpoint-dir", dataDir.resolve("checkpoints").toString())).toAbsolutePath(),
+        checkpointDir(a, dataDir),
         a.getOrDefault("state-backend", "hashmap"),
         Integer.parseInt(a.getOrDefault("parallelism", "0")),
         new AssemblyOptions(
@@ -162,6 +164,15 @@ public record JobOptions(
         new BaselineOptions(
             Integer.parseInt(a.getOrDefault("min-baseline-samples", Integer.toString(b.minSamples()))),
             b.minAlpha(), b.clipSigmas(), b.sigmaFloor(), b.warmupSigma(), b.eventPrior()));
+  }
+
+  private static String checkpointDir(Map<String, String> a, Path dataDir) {
+    String dir = a.get("checkpoint-dir");
+    if (dir == null) {
+      // On a cluster the deployment decides where state goes (execution.checkpointing.dir).
+      return Boolean.parseBoolean(a.getOrDefault("local", "false")) ? dataDir.resolve("checkpoints").toUri().toString() : null;
+    }
+    return dir.contains(":/") ? dir : Path.of(dir).toAbsolutePath().toUri().toString();
   }
 
   private static Duration seconds(Map<String, String> a, String name, long dflt) {

@@ -10,6 +10,7 @@ import io.llmtraces.sink.Catalogs;
 import io.llmtraces.sink.SpanRows;
 import io.llmtraces.sink.TraceRows;
 import io.llmtraces.trace.ArrivalWatermarks;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -69,7 +70,9 @@ public final class TraceJob {
   /** The environment: a local mini cluster with the web UI, or the cluster that runs the jar. */
   public static StreamExecutionEnvironment environment(JobOptions options) {
     Configuration conf = new Configuration();
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir().toUri().toString());
+    if (options.checkpointDir() != null) {
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.checkpointDir());
+    }
     // Kept on cancel so that a stopped local run (Ctrl-C) resumes where it was.
     conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(StateBackendOptions.STATE_BACKEND, options.stateBackend());
@@ -80,8 +83,8 @@ public final class TraceJob {
     StreamExecutionEnvironment env;
     if (options.local()) {
       conf.set(RestOptions.PORT, options.webUiPort());
-      if (options.resume()) {
-        Optional<Path> latest = LatestCheckpoint.find(options.checkpointDir());
+      if (options.resume() && options.checkpointDir().startsWith("file:")) {
+        Optional<Path> latest = LatestCheckpoint.find(Path.of(URI.create(options.checkpointDir())));
         latest.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
       }
       env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
