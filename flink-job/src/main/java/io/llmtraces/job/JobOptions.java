@@ -33,7 +33,7 @@ import java.util.Map;
  * @param outOfOrderness how far Kafka timestamps may go back between partitions' records (1 s)
  * @param idleAfter a live partition quiet this long lets event time follow the wall clock (2 s)
  * @param liveLag a partition whose latest record is at most this old is live, not being read
- *     from a backlog; a partition without any record is idle after this long (60 s)
+ *     from a backlog (60 s)
  * @param scoring anomaly threshold and baseline learning (see {@link ScoringOptions})
  * @param baselineIdleExpiry a baseline key not seen for this long is dropped (7 days)
  * @param limits per-span bounds on attributes and JSON (see {@link NormalizerLimits})

@@ -19,9 +19,13 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * <p>A partition that is being read from a backlog (old timestamps) never does that: a pause
  * there means the reader is busy elsewhere or back-pressured, not that traffic stopped, and moving
  * on would close its traces before their remaining spans are read. A partition that never had a
- * record is marked idle after {@code liveLag}, so that it does not hold the others back for ever.
+ * record is marked idle after {@link #NEVER_SEEN_IDLE_MS}, so that it does not hold the others
+ * back: long enough for a reader to reach every partition of a backlog, short enough that a
+ * partition no trace was ever keyed to does not delay a quiet system for long.
  */
 public class ArrivalWatermarks implements WatermarkGenerator<KafkaRecord> {
+  static final long NEVER_SEEN_IDLE_MS = 15_000;
+
   private final long outOfOrdernessMs;
   private final long idleAfterMs;
   private final long liveLagMs;
@@ -52,7 +56,7 @@ public class ArrivalWatermarks implements WatermarkGenerator<KafkaRecord> {
   public void onPeriodicEmit(WatermarkOutput output) {
     long now = wallClock.getAsLong();
     if (maxTimestamp == Long.MIN_VALUE) {
-      if (now - createdWall > liveLagMs) {
+      if (now - createdWall > NEVER_SEEN_IDLE_MS) {
         output.markIdle();
       }
       return;

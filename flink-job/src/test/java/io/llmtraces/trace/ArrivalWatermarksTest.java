@@ -56,11 +56,11 @@ class ArrivalWatermarksTest {
   }
 
   @Test
-  void aPartitionWithoutRecordsIsIdleOnlyAfterTheLiveLag() {
-    now += 30_000;
+  void aPartitionWithoutRecordsIsIdleAfterFifteenSeconds() {
+    now += 10_000;
     generator.onPeriodicEmit(output);
     assertThat(idle).isFalse();
-    now += 31_000;
+    now += 6_000;
     generator.onPeriodicEmit(output);
     assertThat(idle).isTrue();
   }
