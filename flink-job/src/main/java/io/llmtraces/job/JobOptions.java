@@ -4,6 +4,7 @@ import io.llmtraces.baseline.BaselineOptions;
 import io.llmtraces.ingest.NormalizerLimits;
 import io.llmtraces.scoring.ScoringOptions;
 import io.llmtraces.schema.CatalogSettings;
+import io.llmtraces.sink.MaintenanceOptions;
 import io.llmtraces.trace.AssemblyOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import java.util.Map;
  * @param resume in local mode, resume from the newest retained checkpoint in checkpointDir
  *     ({@code true})
  * @param bounded stop at the offsets that are latest when the job starts (tests, benchmarks)
+ * @param maintenance what {@link MaintenanceJob} does to the tables (see {@link MaintenanceOptions})
  */
 public record JobOptions(
     String bootstrapServers,
@@ -65,7 +67,8 @@ public record JobOptions(
     boolean local,
     int webUiPort,
     boolean resume,
-    boolean bounded) {
+    boolean bounded,
+    MaintenanceOptions maintenance) {
 
   /** Parses {@code --name value} pairs; unknown names are an error, not silently ignored. */
   public static JobOptions parse(String... args) {
@@ -116,7 +119,8 @@ public record JobOptions(
         Boolean.parseBoolean(a.getOrDefault("local", "false")),
         Integer.parseInt(a.getOrDefault("web-ui-port", "8081")),
         Boolean.parseBoolean(a.getOrDefault("resume", "true")),
-        Boolean.parseBoolean(a.getOrDefault("bounded", "false")));
+        Boolean.parseBoolean(a.getOrDefault("bounded", "false")),
+        maintenance(a));
   }
 
   /** Option names and what they mean, for the error message and the README. */
@@ -150,7 +154,25 @@ public record JobOptions(
           Map.entry("local", "run in a local mini cluster with the web UI"),
           Map.entry("web-ui-port", "web UI port in local mode"),
           Map.entry("resume", "resume from the newest retained checkpoint in local mode"),
-          Map.entry("bounded", "stop at the latest offsets seen at start"));
+          Map.entry("bounded", "stop at the latest offsets seen at start"),
+          Map.entry("compact-every-commits", "commits to a table between compactions"),
+          Map.entry("target-file-mb", "file size compaction aims for"),
+          Map.entry("expire-every-commits", "commits to a table between snapshot expiries"),
+          Map.entry("snapshot-retention-h", "hours snapshots are kept"),
+          Map.entry("retain-snapshots", "newest snapshots always kept"),
+          Map.entry("maintenance-rate-limit-s", "least seconds between maintenance runs on a table"));
+
+  private static MaintenanceOptions maintenance(Map<String, String> a) {
+    MaintenanceOptions d = MaintenanceOptions.DEFAULTS;
+    return new MaintenanceOptions(
+        Integer.parseInt(a.getOrDefault("compact-every-commits", Integer.toString(d.compactEveryCommits()))),
+        Long.parseLong(a.getOrDefault("target-file-mb", Long.toString(d.targetFileBytes() >> 20))) << 20,
+        Integer.parseInt(a.getOrDefault("expire-every-commits", Integer.toString(d.expireEveryCommits()))),
+        Duration.ofMillis(Math.round(Double.parseDouble(
+            a.getOrDefault("snapshot-retention-h", Long.toString(d.snapshotRetention().toHours()))) * 3_600_000)),
+        Integer.parseInt(a.getOrDefault("retain-snapshots", Integer.toString(d.retainSnapshots()))),
+        seconds(a, "maintenance-rate-limit-s", d.rateLimit().toSeconds()));
+  }
 
   private static ScoringOptions scoring(Map<String, String> a) {
     ScoringOptions d = ScoringOptions.DEFAULTS;

@@ -9,7 +9,7 @@ public final class Catalogs {
   private Catalogs() {}
 
   public static CatalogLoader loader(CatalogSettings settings) {
-    return CatalogLoader.custom(
-        CatalogSettings.CATALOG_NAME, settings.catalogProperties(), new Configuration(), settings.implementation());
+    String implementation = settings.type().equals("jdbc") ? JobJdbcCatalog.class.getName() : settings.implementation();
+    return CatalogLoader.custom(CatalogSettings.CATALOG_NAME, settings.catalogProperties(), new Configuration(), implementation);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.llmtraces.job.JobOptions;
+import io.llmtraces.job.MaintenanceJob;
 import io.llmtraces.job.TraceJob;
 import io.llmtraces.testing.FlinkCluster;
 import java.io.IOException;
@@ -42,8 +43,9 @@ class DeploymentConfigTest {
 
   @Test
   void theFlinkDeploymentHasWhatTheOperatorAndTheJobNeed() throws IOException {
-    JsonNode spec = single("FlinkDeployment").path("spec");
-    assertThat(single("FlinkDeployment").path("apiVersion").asText()).isEqualTo("flink.apache.org/v1beta1");
+    JsonNode deployment = flinkDeployment(TraceJob.class.getName());
+    JsonNode spec = deployment.path("spec");
+    assertThat(deployment.path("apiVersion").asText()).isEqualTo("flink.apache.org/v1beta1");
     assertThat(spec.path("flinkVersion").asText()).isEqualTo("v2_1");
     assertThat(spec.path("image").asText()).isNotEmpty();
     assertThat(spec.path("jobManager").path("resource").path("memory").asText()).isNotEmpty();
@@ -63,9 +65,7 @@ class DeploymentConfigTest {
     assertThat(job.path("state").asText()).isEqualTo("running");
     assertThat(job.path("jarURI").asText()).startsWith("local:///").endsWith(".jar");
     assertThat(job.path("entryClass").asText()).isEqualTo(TraceJob.class.getName());
-    List<String> args = new ArrayList<>();
-    job.path("args").forEach(a -> args.add(a.asText()));
-    JobOptions options = JobOptions.parse(args.toArray(String[]::new));
+    JobOptions options = JobOptions.parse(args(job));
     assertThat(options.catalog().type()).isEqualTo("rest");
     assertThat(options.catalog().warehouse()).startsWith("s3://");
     assertThat(options.catalog().properties()).containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
@@ -77,6 +77,18 @@ class DeploymentConfigTest {
     assertThat(job.path("parallelism").asInt())
         .as("no more subtasks than partitions to read")
         .isBetween(1, topics.get(options.topic()).path("spec").path("partitions").asInt());
+  }
+
+  @Test
+  void maintenanceRunsAsItsOwnJobOnTheSameCatalog() throws IOException {
+    JsonNode job = flinkDeployment(MaintenanceJob.class.getName()).path("spec").path("job");
+    JobOptions maintenance = JobOptions.parse(args(job));
+    JobOptions writer = JobOptions.parse(args(flinkDeployment(TraceJob.class.getName()).path("spec").path("job")));
+    assertThat(maintenance.catalog()).isEqualTo(writer.catalog());
+    assertThat(maintenance.catalog().type()).as("atomic commits").isIn("rest", "jdbc");
+    assertThat(job.path("parallelism").asInt()).isEqualTo(1);
+    assertThat(job.path("upgradeMode").asText()).as("its state is disposable").isEqualTo("stateless");
+    assertThat(maintenance.maintenance().snapshotRetention()).isGreaterThanOrEqualTo(java.time.Duration.ofHours(1));
   }
 
   @Test
@@ -99,7 +111,7 @@ class DeploymentConfigTest {
     }
     assertThat(units).extracting(p -> p.getFileName().toString()).contains(
         "llm-traces-jobmanager.service", "llm-traces-taskmanager.service", "llm-traces-job.service",
-        "llm-traces-ui.service", "llm-traces-kafka.service");
+        "llm-traces-ui.service", "llm-traces-kafka.service", "llm-traces-maintenance.service");
     for (Path unit : units) {
       String text = Files.readString(unit);
       assertThat(text).as(unit.toString()).contains("[Unit]", "[Service]", "[Install]", "ExecStart=",
@@ -112,6 +124,8 @@ class DeploymentConfigTest {
     env.load(Files.newBufferedReader(dir.resolve("llm-traces.env")));
     JobOptions options = JobOptions.parse(env.getProperty("JOB_ARGS").trim().split("\\s+"));
     assertThat(options.catalog().warehouse()).isEqualTo(env.getProperty("DATA_DIR") + "/warehouse");
+    assertThat(options.catalog().type()).as("MaintenanceJob needs atomic commits").isEqualTo("jdbc");
+    assertThat(Files.readString(dir.resolve("llm-traces-maintenance.service"))).contains("--entry-class " + MaintenanceJob.class.getName());
     assertThat(Integer.parseInt(env.getProperty("JOB_PARALLELISM"))).isBetween(1, options.topicPartitions());
   }
 
@@ -120,10 +134,19 @@ class DeploymentConfigTest {
         .collect(Collectors.toMap(d -> d.path("spec").path("topicName").asText(), Function.identity()));
   }
 
-  private static JsonNode single(String kind) throws IOException {
-    List<JsonNode> found = kubernetes().stream().filter(d -> d.path("kind").asText().equals(kind)).toList();
-    assertThat(found).as(kind).hasSize(1);
+  private static JsonNode flinkDeployment(String entryClass) throws IOException {
+    List<JsonNode> found = kubernetes().stream()
+        .filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
+        .filter(d -> d.path("spec").path("job").path("entryClass").asText().equals(entryClass))
+        .toList();
+    assertThat(found).as("FlinkDeployment of " + entryClass).hasSize(1);
     return found.get(0);
+  }
+
+  private static String[] args(JsonNode job) {
+    List<String> args = new ArrayList<>();
+    job.path("args").forEach(a -> args.add(a.asText()));
+    return args.toArray(String[]::new);
   }
 
   private static Map<String, JsonNode> fields(JsonNode node) {

@@ -66,10 +66,19 @@ public final class FlinkCluster implements AutoCloseable {
     return cluster;
   }
 
-  /** Submits the job jar; {@code savepoint} may be null. Returns the job id. */
+  /** Submits TraceJob from the job jar; {@code savepoint} may be null. Returns the job id. */
   public String submit(String savepoint, int parallelism, List<String> jobArgs) {
+    return submit("io.llmtraces.job.TraceJob", savepoint, parallelism, jobArgs);
+  }
+
+  /** Submits another entry class of the job jar, without state. Returns the job id. */
+  public String submitEntry(String entryClass, int parallelism, List<String> jobArgs) {
+    return submit(entryClass, null, parallelism, jobArgs);
+  }
+
+  private String submit(String entryClass, String savepoint, int parallelism, List<String> jobArgs) {
     List<String> args = new ArrayList<>(List.of(
-        "submit", "--jar", jobJar().toString(), "--parallelism", Integer.toString(parallelism)));
+        "submit", "--jar", jobJar().toString(), "--entry-class", entryClass, "--parallelism", Integer.toString(parallelism)));
     if (savepoint != null) {
       args.addAll(List.of("--from-savepoint", savepoint));
     }
