@@ -29,6 +29,11 @@ write_config() {
   set_conf io.tmp.dirs "$dir/tmp"
   set_conf execution.checkpointing.dir "file://$dir/checkpoints"
   set_conf execution.checkpointing.savepoint-dir "file://$dir/savepoints"
+  # Jobs get a class loader each, and each would load its own copy of SQLite's native library
+  # from the job jar. Two copies of SQLite in one process do not see each other's file locks,
+  # so two jobs (TraceJob, MaintenanceJob) committing through a SQLite catalog could overwrite
+  # each other's commit. The cluster's one copy serves every job instead.
+  set_conf classloader.parent-first-patterns.additional "org.sqlite."
   # A killed TaskManager is noticed after two failed heartbeats instead of a 50 s timeout.
   set_conf heartbeat.interval 5000
   for kv in "${confs[@]+"${confs[@]}"}"; do set_conf "${kv%%=*}" "${kv#*=}"; done

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,8 @@ class RestartIT {
   /** Baselines judge from this many samples on, so most traces carry a sample count. */
   private static final int MIN_SAMPLES = 5;
 
-  @TempDir static Path tmp;
+  /** Kept when a test fails: the cluster's logs and the warehouse say what happened. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path tmp;
   private static KafkaBroker kafka;
   private static FlinkCluster cluster;
 
