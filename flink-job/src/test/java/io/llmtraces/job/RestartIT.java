@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,8 +40,7 @@ class RestartIT {
   /** Baselines judge from this many samples on, so most traces carry a sample count. */
   private static final int MIN_SAMPLES = 5;
 
-  /** Kept when a test fails: the cluster's logs and the warehouse say what happened. */
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path tmp;
+  @TempDir static Path tmp;
   private static KafkaBroker kafka;
   private static FlinkCluster cluster;
 
