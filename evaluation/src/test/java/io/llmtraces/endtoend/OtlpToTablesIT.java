@@ -26,10 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import io.llmtraces.testing.TestClusters;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
@@ -43,13 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OtlpToTablesIT {
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"))
-              .build());
+  static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
   @Test
   void sdkSpansWithIftracerHeadersLandInTheTablesUnderTheirProject(@TempDir Path dir) throws Exception {

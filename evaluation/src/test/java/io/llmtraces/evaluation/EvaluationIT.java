@@ -15,10 +15,8 @@ import io.llmtraces.testing.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import io.llmtraces.testing.TestClusters;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -44,13 +42,7 @@ class EvaluationIT {
   private static final Targets.Bounds FLOORS = new Targets.Bounds(0.9, 0.01, 2);
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(noRestarts())
-              .build());
+  static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
   private static KafkaBroker kafka;
 
@@ -128,9 +120,4 @@ class EvaluationIT {
     floors.assertAll();
   }
 
-  private static Configuration noRestarts() {
-    Configuration conf = new Configuration();
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    return conf;
-  }
 }

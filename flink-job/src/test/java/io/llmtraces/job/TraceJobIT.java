@@ -20,10 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import io.llmtraces.testing.TestClusters;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,13 +44,7 @@ class TraceJobIT {
   private static final String TRACE_C = "5b8aa5a2d2c872e8321cf37308d69df2";
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(noRestarts())
-              .build());
+  static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
   private static KafkaBroker kafka;
 
@@ -225,9 +217,4 @@ class TraceJobIT {
             .addAttributes(attr("traceloop.span.kind", "task")).build());
   }
 
-  private static Configuration noRestarts() {
-    Configuration conf = new Configuration();
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    return conf;
-  }
 }
