@@ -11,20 +11,22 @@ import io.llmtraces.scoring.ScoringFunction;
 import io.llmtraces.scoring.ScoringOptions;
 import io.llmtraces.trace.AssemblyOptions;
 import io.llmtraces.trace.ClosedTrace;
+import io.llmtraces.trace.EncodedSpan;
 import io.llmtraces.trace.TraceAssemblyFunction;
 import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The topology between the source and the sinks, and nothing else: decode, key by trace and
- * assemble, key by project and score. Sources and sinks are plugged in by {@link TraceJob} (or by a test).
+ * The topology between the source and the sinks, and nothing else: decode, encode each span to
+ * bytes once, key by trace and assemble, key by project and score. Sources and sinks are plugged in by {@link TraceJob} (or by a test).
  *
  * <p>Operator uids are constants: Flink maps state to operators by uid when a job restarts from
  * a savepoint, so they must never change by accident.
  */
 public final class TracePipeline {
   public static final String DECODE_UID = "decode-spans";
+  public static final String ENCODE_UID = "encode-spans";
   public static final String ASSEMBLE_UID = "assemble-traces";
   public static final String SCORE_UID = "score-traces";
 
@@ -48,7 +50,10 @@ public final class TracePipeline {
             .uid(DECODE_UID);
     SingleOutputStreamOperator<ClosedTrace> closed =
         spans
-            .keyBy(TraceAssemblyFunction::traceKey)
+            .map(EncodedSpan::of)
+            .name("Encode spans")
+            .uid(ENCODE_UID)
+            .keyBy(EncodedSpan::traceKey)
             .process(new TraceAssemblyFunction(assembly))
             .name("Assemble traces")
             .uid(ASSEMBLE_UID);

@@ -73,7 +73,7 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
             baselines.put(key, baseline);
           }
         };
-    TraceScorer.Result result = scorer.score(closed.summary(), closed.spans(), prior, store, eventTime);
+    TraceScorer.Result result = scorer.score(closed.summary(), closed.decodeSpans(), prior, store, eventTime);
     priors.put(traceId, result.prior());
     out.collect(result.trace());
     for (ScoredSpan span : result.spans()) {

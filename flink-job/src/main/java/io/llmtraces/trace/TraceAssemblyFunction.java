@@ -3,12 +3,15 @@ package io.llmtraces.trace;
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.TraceSummary;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -17,17 +20,20 @@ import org.apache.flink.util.Collector;
  * Keyed by (project, trace id): buffers a trace's spans until it is complete, then emits the
  * closed trace (its summary and the spans not emitted before) for scoring.
  *
+ * <p>Buffered spans stay {@link SpanCodec} bytes until their trace closes: that is most of the
+ * job's state, and bytes are cheap to hold, to snapshot on every checkpoint and to send on.
+ *
  * <p>Time is event time, where an element's time is its Kafka record's timestamp; the watermark
  * keeps moving with the wall clock when traffic stops (see {@code ArrivalWatermarks}), so a trace
  * closes even if no further record comes. The decisions are in {@link CompletionPolicy} and
  * {@link TraceVersioner}; this class only moves state and timers.
  */
-public class TraceAssemblyFunction extends KeyedProcessFunction<String, NormalizedSpan, ClosedTrace> {
+public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedSpan, ClosedTrace> {
 
   private final AssemblyOptions options;
   private transient CompletionPolicy policy;
   private transient ValueState<TraceProgress> progressState;
-  private transient ListState<NormalizedSpan> pendingState;
+  private transient ListState<byte[]> pendingState;
   private transient ValueState<WrittenTrace> writtenState;
   private transient Counter droppedSpans;
   private transient Counter lateSpans;
@@ -40,7 +46,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
 
   /** The key of a span's trace. */
   public static String traceKey(NormalizedSpan span) {
-    return span.project() + '\n' + span.traceId();
+    return EncodedSpan.traceKey(span.project(), span.traceId());
   }
 
   @Override
@@ -51,7 +57,8 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
     StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
     ValueStateDescriptor<TraceProgress> progress = new ValueStateDescriptor<>("progress", TraceProgress.class);
     progress.enableTimeToLive(ttlConfig);
-    ListStateDescriptor<NormalizedSpan> pending = new ListStateDescriptor<>("pending", NormalizedSpan.class);
+    ListStateDescriptor<byte[]> pending =
+        new ListStateDescriptor<>("pending-span-bytes", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
     pending.enableTimeToLive(ttlConfig);
     ValueStateDescriptor<WrittenTrace> written = new ValueStateDescriptor<>("written", WrittenTrace.class);
     written.enableTimeToLive(ttlConfig);
@@ -66,7 +73,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
   }
 
   @Override
-  public void processElement(NormalizedSpan span, Context ctx, Collector<ClosedTrace> out) throws Exception {
+  public void processElement(EncodedSpan span, Context ctx, Collector<ClosedTrace> out) throws Exception {
     long arrival = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
     TraceProgress progress = progressState.value();
     WrittenTrace written = writtenState.value();
@@ -82,8 +89,8 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
       droppedSpans.inc();
       progress = progress.withDropped();
     } else {
-      pendingState.add(span);
-      progress = progress.withSpan(arrival, span.isRoot());
+      pendingState.add(span.bytes());
+      progress = progress.withSpan(arrival, span.root());
     }
     long closeAt = policy.closeAt(progress);
     if (closeAt < progress.closeTimer() || progress.closeTimer() == Long.MIN_VALUE) {
@@ -120,21 +127,40 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, Normaliz
     String key = ctx.getCurrentKey();
     int cut = key.lastIndexOf('\n');
     long nowMicros = ctx.timerService().currentProcessingTime() * 1000L;
+    List<byte[]> pendingBytes = new ArrayList<>(progress.pendingCount());
+    List<NormalizedSpan> pending = new ArrayList<>(progress.pendingCount());
+    for (byte[] bytes : pendingState.get()) {
+      pendingBytes.add(bytes);
+      pending.add(SpanCodec.decode(bytes));
+    }
     TraceVersioner.Closing closing =
         TraceVersioner.close(
-            key.substring(0, cut), key.substring(cut + 1), pendingState.get(), progress.droppedCount(), previous, progress.lastArrival(), nowMicros);
+            key.substring(0, cut), key.substring(cut + 1), pending, progress.droppedCount(), previous, progress.lastArrival(), nowMicros);
     pendingState.clear();
     progressState.clear();
     if (closing == null) {
       return;
     }
     TraceSummary summary = closing.summary();
-    out.collect(new ClosedTrace(summary, closing.newSpans()));
+    out.collect(new ClosedTrace(summary, bytesOf(closing.newSpans(), pending, pendingBytes)));
     tracesClosed.inc();
     if (summary.rootMissing() && summary.version() == 1) {
       rootlessTraces.inc();
     }
     writtenState.update(closing.written());
     ctx.timerService().registerEventTimeTimer(progress.lastArrival() + options.lateRetention().toMillis());
+  }
+
+  /** The original bytes of the spans kept, which the versioner returns in their pending order. */
+  private static List<byte[]> bytesOf(List<NormalizedSpan> kept, List<NormalizedSpan> pending, List<byte[]> pendingBytes) {
+    List<byte[]> bytes = new ArrayList<>(kept.size());
+    int j = 0;
+    for (NormalizedSpan span : kept) {
+      while (pending.get(j) != span) {
+        j++;
+      }
+      bytes.add(pendingBytes.get(j++));
+    }
+    return bytes;
   }
 }

@@ -18,7 +18,7 @@ public final class TraceVersioner {
    * What a closing writes.
    *
    * @param summary the new version of the trace
-   * @param newSpans the spans to write with that version
+   * @param newSpans the spans to write with that version: instances of {@code pending}, in its order
    * @param written what to remember of the trace afterwards
    */
   public record Closing(TraceSummary summary, List<NormalizedSpan> newSpans, WrittenTrace written) {}

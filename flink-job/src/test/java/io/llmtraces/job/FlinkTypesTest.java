@@ -11,6 +11,7 @@ import io.llmtraces.scoring.PriorScore;
 import io.llmtraces.scoring.ScoredSpan;
 import io.llmtraces.scoring.ScoredTrace;
 import io.llmtraces.trace.ClosedTrace;
+import io.llmtraces.trace.EncodedSpan;
 import io.llmtraces.trace.TraceProgress;
 import io.llmtraces.trace.WrittenTrace;
 import java.util.Random;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FlinkTypesTest {
 
   @ParameterizedTest
-  @ValueSource(classes = {KafkaRecord.class, DeadLetter.class, NormalizedSpan.class, ClosedTrace.class, TraceProgress.class,
+  @ValueSource(classes = {KafkaRecord.class, DeadLetter.class, NormalizedSpan.class, EncodedSpan.class, ClosedTrace.class, TraceProgress.class,
       WrittenTrace.class, Baseline.class, PriorScore.class, ScoredSpan.class, ScoredTrace.class})
   void isAPojoNotAGenericType(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);

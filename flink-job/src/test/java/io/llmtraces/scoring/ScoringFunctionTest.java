@@ -28,7 +28,7 @@ class ScoringFunctionTest {
   }
 
   private static ClosedTrace closed(List<NormalizedSpan> spans) {
-    return new ClosedTrace(summarize(spans, 1), spans);
+    return ClosedTrace.of(summarize(spans, 1), spans);
   }
 
   @Test

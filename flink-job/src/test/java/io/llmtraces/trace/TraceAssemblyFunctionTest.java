@@ -22,7 +22,7 @@ class TraceAssemblyFunctionTest {
       new AssemblyOptions(Duration.ofSeconds(10), Duration.ofSeconds(300), Duration.ofSeconds(600), 4);
   private static final String ROOT = "a000000000000001";
 
-  private KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, ClosedTrace> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, EncodedSpan, ClosedTrace> harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -35,17 +35,17 @@ class TraceAssemblyFunctionTest {
     harness.close();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, NormalizedSpan, ClosedTrace> newHarness()
+  private static KeyedOneInputStreamOperatorTestHarness<String, EncodedSpan, ClosedTrace> newHarness()
       throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new TraceAssemblyFunction(OPTIONS)), TraceAssemblyFunction::traceKey, Types.STRING);
+        new KeyedProcessOperator<>(new TraceAssemblyFunction(OPTIONS)), EncodedSpan::traceKey, Types.STRING);
   }
 
   @Test
   void outOfOrderSpansCloseAQuietGapAfterTheLatestOnceTheRootArrived() throws Exception {
-    harness.processElement(child("a000000000000002", ROOT, 10, 20), 1_000);
-    harness.processElement(root(ROOT, 0, 100), 2_000);
-    harness.processElement(child("a000000000000003", ROOT, 30, 40), 3_000);
+    harness.processElement(EncodedSpan.of(child("a000000000000002", ROOT, 10, 20)), 1_000);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 2_000);
+    harness.processElement(EncodedSpan.of(child("a000000000000003", ROOT, 30, 40)), 3_000);
 
     harness.processWatermark(12_999);
     assertThat(summaries()).isEmpty();
@@ -62,8 +62,8 @@ class TraceAssemblyFunctionTest {
   @Test
   void redeliveredSpansCountOnce() throws Exception {
     NormalizedSpan r = root(ROOT, 0, 100);
-    harness.processElement(r, 1_000);
-    harness.processElement(r, 1_500);
+    harness.processElement(EncodedSpan.of(r), 1_000);
+    harness.processElement(EncodedSpan.of(r), 1_500);
     harness.processWatermark(20_000);
     assertThat(summaries()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(1);
     assertThat(spans()).hasSize(1);
@@ -71,7 +71,7 @@ class TraceAssemblyFunctionTest {
 
   @Test
   void aTraceWhoseRootNeverComesClosesAtTheMaximumOpenTime() throws Exception {
-    harness.processElement(child("a000000000000002", ROOT, 10, 20), 1_000);
+    harness.processElement(EncodedSpan.of(child("a000000000000002", ROOT, 10, 20)), 1_000);
     harness.processWatermark(300_999);
     assertThat(summaries()).isEmpty();
     harness.processWatermark(301_000);
@@ -80,10 +80,10 @@ class TraceAssemblyFunctionTest {
 
   @Test
   void aLateSpanWritesTheNextVersionWithOnlyTheNewSpan() throws Exception {
-    harness.processElement(root(ROOT, 0, 100), 1_000);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
     harness.processWatermark(11_000);
-    harness.processElement(child("a000000000000002", ROOT, 10, 20), 50_000);
-    harness.processElement(root(ROOT, 0, 100), 50_001); // redelivered, not new
+    harness.processElement(EncodedSpan.of(child("a000000000000002", ROOT, 10, 20)), 50_000);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 50_001); // redelivered, not new
     harness.processWatermark(60_001);
 
     List<TraceSummary> versions = summaries();
@@ -94,7 +94,7 @@ class TraceAssemblyFunctionTest {
 
   @Test
   void stateIsClearedAfterTheLateRetention() throws Exception {
-    harness.processElement(root(ROOT, 0, 100), 1_000);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
     harness.processWatermark(11_000);
     assertThat(harness.numKeyedStateEntries()).isPositive();
     harness.processWatermark(1_000 + 600_000);
@@ -104,9 +104,9 @@ class TraceAssemblyFunctionTest {
 
   @Test
   void spansBeyondTheCapAreCountedNotStored() throws Exception {
-    harness.processElement(root(ROOT, 0, 100), 1_000);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
     for (int i = 2; i <= 6; i++) {
-      harness.processElement(child(String.format("a0000000000000%02d", i), ROOT, i, i + 1), 1_000 + i);
+      harness.processElement(EncodedSpan.of(child(String.format("a0000000000000%02d", i), ROOT, i, i + 1)), 1_000 + i);
     }
     harness.processWatermark(20_000);
     TraceSummary t = summaries().get(0);
@@ -117,15 +117,15 @@ class TraceAssemblyFunctionTest {
 
   @Test
   void anOpenTraceSurvivesSnapshotAndRestore() throws Exception {
-    harness.processElement(root(ROOT, 0, 100), 1_000);
-    harness.processElement(child("a000000000000002", ROOT, 10, 20), 2_000);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
+    harness.processElement(EncodedSpan.of(child("a000000000000002", ROOT, 10, 20)), 2_000);
     OperatorSubtaskState snapshot = harness.snapshot(1L, 2_000);
     harness.close();
 
     harness = newHarness();
     harness.initializeState(snapshot);
     harness.open();
-    harness.processElement(child("a000000000000003", ROOT, 30, 40), 3_000);
+    harness.processElement(EncodedSpan.of(child("a000000000000003", ROOT, 30, 40)), 3_000);
     harness.processWatermark(13_000);
 
     assertThat(summaries()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(3);
@@ -138,7 +138,7 @@ class TraceAssemblyFunctionTest {
   /** The spans emitted, each with the version of the trace that emitted it. */
   private List<VersionedSpan> spans() {
     return harness.extractOutputValues().stream()
-        .flatMap(c -> c.spans().stream().map(s -> new VersionedSpan(s, c.summary().version(), 0)))
+        .flatMap(c -> c.decodeSpans().stream().map(s -> new VersionedSpan(s, c.summary().version(), 0)))
         .toList();
   }
 }

@@ -1,0 +1,275 @@
+package io.llmtraces.trace;
+
+import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.model.SpanKind;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A normalized span as compact bytes, the form in which spans cross the job's {@code keyBy}s and
+ * wait in keyed state for their trace to close.
+ *
+ * <p>Why: a span carries its attribute map and its OTLP/JSON (kilobytes). Flink's record serializer
+ * writes them field by field and character by character, on every shuffle and again on every
+ * checkpoint for as long as the span waits in heap state; as one byte array it is encoded once and
+ * then copied in bulk, and it takes a fraction of the heap of the object graph.
+ *
+ * <p>Layout: a format version byte, then the fields in declaration order. Strings are UTF-8 with a
+ * varint length + 1 (0 is null); integers are zig-zag varints; doubles 8 bytes; nullable numbers
+ * have a presence byte. The version byte makes state written by another layout fail loudly on
+ * restore instead of being misread: change the layout only with a new version and a reader for
+ * the old one.
+ */
+public final class SpanCodec {
+  static final byte VERSION = 1;
+  private static final SpanKind[] KINDS = SpanKind.values();
+
+  private SpanCodec() {}
+
+  /** The span as bytes. */
+  public static byte[] encode(NormalizedSpan s) {
+    Writer w = new Writer(estimate(s));
+    w.b(VERSION);
+    w.str(s.project());
+    w.str(s.traceId());
+    w.str(s.spanId());
+    w.str(s.parentSpanId());
+    w.str(s.name());
+    w.b((byte) s.kind().ordinal());
+    w.str(s.serviceName());
+    w.str(s.workflowName());
+    w.str(s.entityName());
+    w.varLong(s.startMicros());
+    w.varLong(s.endMicros());
+    w.f64(s.durationMs());
+    w.str(s.statusCode());
+    w.str(s.statusMessage());
+    w.bool(s.isError());
+    w.str(s.errorType());
+    w.str(s.model());
+    w.str(s.responseModel());
+    w.str(s.embeddingModel());
+    w.str(s.provider());
+    w.optLong(s.inputTokens());
+    w.optLong(s.outputTokens());
+    w.optLong(s.totalTokens());
+    w.optLong(s.cacheReadTokens());
+    w.optLong(s.reasoningTokens());
+    w.varLong(s.tokenSizeBytes());
+    w.bool(s.hasPrompt());
+    w.bool(s.hasResponse());
+    w.str(s.finishReason());
+    w.bool(s.isStreaming());
+    w.optDouble(s.ttftMs());
+    w.str(s.sessionId());
+    w.str(s.userId());
+    Map<String, String> attributes = s.attributes();
+    if (attributes == null) {
+      w.varLong(-1);
+    } else {
+      w.varLong(attributes.size());
+      for (Map.Entry<String, String> e : attributes.entrySet()) {
+        w.str(e.getKey());
+        w.str(e.getValue());
+      }
+    }
+    w.str(s.spanJson());
+    return w.bytes();
+  }
+
+  /** The span the bytes hold. */
+  public static NormalizedSpan decode(byte[] bytes) {
+    Reader r = new Reader(bytes);
+    byte version = r.b();
+    if (version != VERSION) {
+      throw new IllegalArgumentException("span bytes of format version " + version + ", this code reads " + VERSION);
+    }
+    String project = r.str();
+    String traceId = r.str();
+    String spanId = r.str();
+    String parentSpanId = r.str();
+    String name = r.str();
+    SpanKind kind = KINDS[r.b()];
+    String serviceName = r.str();
+    String workflowName = r.str();
+    String entityName = r.str();
+    long startMicros = r.varLong();
+    long endMicros = r.varLong();
+    double durationMs = r.f64();
+    String statusCode = r.str();
+    String statusMessage = r.str();
+    boolean isError = r.bool();
+    String errorType = r.str();
+    String model = r.str();
+    String responseModel = r.str();
+    String embeddingModel = r.str();
+    String provider = r.str();
+    Long inputTokens = r.optLong();
+    Long outputTokens = r.optLong();
+    Long totalTokens = r.optLong();
+    Long cacheReadTokens = r.optLong();
+    Long reasoningTokens = r.optLong();
+    long tokenSizeBytes = r.varLong();
+    boolean hasPrompt = r.bool();
+    boolean hasResponse = r.bool();
+    String finishReason = r.str();
+    boolean isStreaming = r.bool();
+    Double ttftMs = r.optDouble();
+    String sessionId = r.str();
+    String userId = r.str();
+    long entries = r.varLong();
+    Map<String, String> attributes = null;
+    if (entries >= 0) {
+      attributes = new HashMap<>((int) (entries * 4 / 3) + 1);
+      for (long i = 0; i < entries; i++) {
+        attributes.put(r.str(), r.str());
+      }
+    }
+    String spanJson = r.str();
+    return new NormalizedSpan(
+        project, traceId, spanId, parentSpanId, name, kind, serviceName, workflowName, entityName,
+        startMicros, endMicros, durationMs, statusCode, statusMessage, isError, errorType, model,
+        responseModel, embeddingModel, provider, inputTokens, outputTokens, totalTokens,
+        cacheReadTokens, reasoningTokens, tokenSizeBytes, hasPrompt, hasResponse, finishReason,
+        isStreaming, ttftMs, sessionId, userId, attributes, spanJson);
+  }
+
+  /** A first guess of the encoded size, so that most spans are written without growing the buffer. */
+  private static int estimate(NormalizedSpan s) {
+    int size = 256 + (s.spanJson() == null ? 0 : s.spanJson().length());
+    if (s.attributes() != null) {
+      size += 48 * s.attributes().size();
+    }
+    return size;
+  }
+
+  private static final class Writer {
+    private byte[] buf;
+    private int pos;
+
+    Writer(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    byte[] bytes() {
+      return Arrays.copyOf(buf, pos);
+    }
+
+    private void room(int n) {
+      if (pos + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+      }
+    }
+
+    void b(byte v) {
+      room(1);
+      buf[pos++] = v;
+    }
+
+    void bool(boolean v) {
+      b(v ? (byte) 1 : 0);
+    }
+
+    void varLong(long v) {
+      long z = (v << 1) ^ (v >> 63);
+      room(10);
+      while ((z & ~0x7FL) != 0) {
+        buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+        z >>>= 7;
+      }
+      buf[pos++] = (byte) z;
+    }
+
+    void f64(double v) {
+      long bits = Double.doubleToRawLongBits(v);
+      room(8);
+      for (int i = 0; i < 8; i++) {
+        buf[pos++] = (byte) (bits >>> (8 * i));
+      }
+    }
+
+    void optLong(Long v) {
+      bool(v != null);
+      if (v != null) {
+        varLong(v);
+      }
+    }
+
+    void optDouble(Double v) {
+      bool(v != null);
+      if (v != null) {
+        f64(v);
+      }
+    }
+
+    void str(String s) {
+      if (s == null) {
+        varLong(0);
+        return;
+      }
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      varLong(utf8.length + 1L);
+      room(utf8.length);
+      System.arraycopy(utf8, 0, buf, pos, utf8.length);
+      pos += utf8.length;
+    }
+  }
+
+  private static final class Reader {
+    private final byte[] buf;
+    private int pos;
+
+    Reader(byte[] buf) {
+      this.buf = buf;
+    }
+
+    byte b() {
+      return buf[pos++];
+    }
+
+    boolean bool() {
+      return b() != 0;
+    }
+
+    long varLong() {
+      long z = 0;
+      int shift = 0;
+      byte b;
+      do {
+        b = buf[pos++];
+        z |= (long) (b & 0x7F) << shift;
+        shift += 7;
+      } while ((b & 0x80) != 0);
+      return (z >>> 1) ^ -(z & 1);
+    }
+
+    double f64() {
+      long bits = 0;
+      for (int i = 0; i < 8; i++) {
+        bits |= (buf[pos++] & 0xFFL) << (8 * i);
+      }
+      return Double.longBitsToDouble(bits);
+    }
+
+    Long optLong() {
+      return bool() ? varLong() : null;
+    }
+
+    Double optDouble() {
+      return bool() ? f64() : null;
+    }
+
+    String str() {
+      long n = varLong();
+      if (n == 0) {
+        return null;
+      }
+      int len = (int) (n - 1);
+      String s = new String(buf, pos, len, StandardCharsets.UTF_8);
+      pos += len;
+      return s;
+    }
+  }
+}

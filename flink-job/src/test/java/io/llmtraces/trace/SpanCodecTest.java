@@ -1,0 +1,82 @@
+package io.llmtraces.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.llmtraces.demo.DemoTraffic;
+import io.llmtraces.demo.DemoTrafficConfig;
+import io.llmtraces.ingest.SpanNormalizer;
+import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.model.SpanKind;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Spans survive the trip through bytes exactly, field by field. */
+class SpanCodecTest {
+
+  @Test
+  void everyFieldFilledComesBackEqual() {
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put("http.route", "/v1/chat");
+    attributes.put("resource.host.name", "gpu-7");
+    attributes.put("ключ", "значение ✓ 🚀");
+    attributes.put("", "");
+    NormalizedSpan span =
+        new NormalizedSpan(
+            "shop-assistant", "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", "00f067aa0ba902b7",
+            "openai.chat ✓", SpanKind.LLM, "checkout", "answer", "llm-step", Long.MIN_VALUE, Long.MAX_VALUE,
+            -0.0, "ERROR", "rate limited: 429 «slow down»", true, "RateLimitError", "gpt-4o",
+            "gpt-4o-2024-08-06", "text-embedding-3-small", "openai", 0L, -1L, Long.MAX_VALUE, 12L, 3L,
+            9_876_543_210L, true, true, "stop", true, 123.456, "session-1", "user-😀", attributes,
+            "{\"name\":\"openai.chat\",\"attributes\":[]}");
+    assertThat(SpanCodec.decode(SpanCodec.encode(span))).isEqualTo(span);
+  }
+
+  @Test
+  void everyNullableFieldEmptyComesBackNull() {
+    NormalizedSpan span =
+        new NormalizedSpan(
+            "p", "t", "s", null, null, SpanKind.OTHER, null, null, null, 0, 0, Double.NaN, null, null, false,
+            null, null, null, null, null, null, null, null, null, null, 0, false, false, null, false, null,
+            null, null, null, null);
+    assertThat(SpanCodec.decode(SpanCodec.encode(span))).isEqualTo(span);
+  }
+
+  @Test
+  void emptyStringsStayEmptyNotNull() {
+    NormalizedSpan span = TestSpans.root("", 0, 1);
+    NormalizedSpan back = SpanCodec.decode(SpanCodec.encode(span));
+    assertThat(back.spanId()).isEmpty();
+    assertThat(back.attributes()).isEmpty();
+  }
+
+  @Test
+  void demoTrafficOfEveryAttributeFamilyComesBackEqual() {
+    DemoTraffic traffic = new DemoTraffic(DemoTrafficConfig.defaults(7));
+    SpanNormalizer normalizer = new SpanNormalizer();
+    List<NormalizedSpan> spans = new ArrayList<>();
+    while (spans.size() < 2_000) {
+      for (ExportTraceServiceRequest request : traffic.next().requests()) {
+        normalizer.normalize(request, spans::add);
+      }
+    }
+    long bytes = 0;
+    for (NormalizedSpan span : spans) {
+      byte[] encoded = SpanCodec.encode(span);
+      bytes += encoded.length;
+      assertThat(SpanCodec.decode(encoded)).isEqualTo(span);
+    }
+    System.out.printf("demo spans: %d bytes encoded on average%n", bytes / spans.size());
+  }
+
+  @Test
+  void bytesOfAnotherFormatVersionAreRefusedNotMisread() {
+    byte[] encoded = SpanCodec.encode(TestSpans.root("a000000000000001", 0, 1));
+    encoded[0] = (byte) (SpanCodec.VERSION + 1);
+    assertThatThrownBy(() -> SpanCodec.decode(encoded)).hasMessageContaining("format version");
+  }
+}
