@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -19,7 +20,8 @@ import org.apache.flink.util.OutputTag;
  * emits the scored trace (main output) and its scored spans (side output {@link #SPANS}).
  *
  * <p>One key per project keeps every back-off level of a span in one place; scoring is a few
- * map look-ups per span, so one subtask keeps up with a large project.
+ * map look-ups per span, so one subtask keeps up with a large project. State is kept bounded by
+ * {@link ScoringHousekeeping}, not by state TTL (see there why).
  */
 public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, ScoredTrace> {
   public static final OutputTag<ScoredSpan> SPANS = new OutputTag<>("scored-spans") {};
@@ -28,8 +30,13 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
   private final Duration baselineIdleExpiry;
   private final Duration priorRetention;
   private transient TraceScorer scorer;
+  /** Idle baselines are swept out this often (event time): often enough, and rarely a cost. */
+  static final long BASELINE_SWEEP_INTERVAL_MS = Duration.ofHours(1).toMillis();
+
   private transient MapState<String, Baseline> baselines;
-  private transient MapState<String, PriorScore> priors;
+  private transient MapState<String, PriorScore> priorsFirst;
+  private transient MapState<String, PriorScore> priorsSecond;
+  private transient ValueState<ScoringHousekeeping> housekeeping;
   private transient Counter anomalousTraces;
   private transient Counter anomalousSpans;
 
@@ -46,12 +53,14 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
   @Override
   public void open(OpenContext openContext) {
     scorer = new TraceScorer(options);
-    MapStateDescriptor<String, Baseline> b = new MapStateDescriptor<>("baselines", Types.STRING, Types.POJO(Baseline.class));
-    b.enableTimeToLive(StateTtlConfig.newBuilder(baselineIdleExpiry).build());
-    MapStateDescriptor<String, PriorScore> p = new MapStateDescriptor<>("prior-scores", Types.STRING, Types.POJO(PriorScore.class));
-    p.enableTimeToLive(StateTtlConfig.newBuilder(priorRetention).build());
-    baselines = getRuntimeContext().getMapState(b);
-    priors = getRuntimeContext().getMapState(p);
+    baselines = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("project-baselines", Types.STRING, Types.POJO(Baseline.class)));
+    priorsFirst = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("prior-scores-1", Types.STRING, Types.POJO(PriorScore.class)));
+    priorsSecond = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("prior-scores-2", Types.STRING, Types.POJO(PriorScore.class)));
+    housekeeping = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("housekeeping", Types.POJO(ScoringHousekeeping.class)));
     anomalousTraces = getRuntimeContext().getMetricGroup().counter("anomalousTraces");
     anomalousSpans = getRuntimeContext().getMetricGroup().counter("anomalousSpans");
   }
@@ -59,13 +68,23 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
   @Override
   public void processElement(ClosedTrace closed, Context ctx, Collector<ScoredTrace> out) throws Exception {
     String traceId = closed.summary().traceId();
-    PriorScore prior = closed.summary().version() > 1 ? priors.get(traceId) : null;
     long eventTime = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
+    ScoringHousekeeping tidy = tidy(eventTime);
+    MapState<String, PriorScore> current = tidy.priorsInFirst() ? priorsFirst : priorsSecond;
+    MapState<String, PriorScore> previous = tidy.priorsInFirst() ? priorsSecond : priorsFirst;
+    PriorScore prior = null;
+    if (closed.summary().version() > 1) {
+      prior = current.get(traceId);
+      prior = prior != null ? prior : previous.get(traceId);
+    }
+    long expiryMs = baselineIdleExpiry.toMillis();
     BaselineStore store =
         new BaselineStore() {
           @Override
           public Baseline get(String key) throws Exception {
-            return baselines.get(key);
+            Baseline b = baselines.get(key);
+            // Idle past its expiry but not swept yet: as good as gone.
+            return b != null && eventTime - b.lastSeenMillis() > expiryMs ? null : b;
           }
 
           @Override
@@ -74,7 +93,7 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
           }
         };
     TraceScorer.Result result = scorer.score(closed.summary(), closed.decodeSpans(), prior, store, eventTime);
-    priors.put(traceId, result.prior());
+    current.put(traceId, result.prior());
     out.collect(result.trace());
     for (ScoredSpan span : result.spans()) {
       if (span.score().anomalous()) {
@@ -85,5 +104,33 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
     if (result.trace().score().anomalous()) {
       anomalousTraces.inc();
     }
+  }
+
+  /** Rotates the prior scores and sweeps idle baselines when it is time; returns the state after. */
+  private ScoringHousekeeping tidy(long eventTime) throws Exception {
+    ScoringHousekeeping h = housekeeping.value();
+    ScoringHousekeeping before = h;
+    if (h == null) {
+      h = ScoringHousekeeping.startingAt(eventTime);
+    }
+    if (h.rotatePriors(eventTime, priorRetention.toMillis())) {
+      // The previous generation goes; the current one becomes the previous.
+      (h.priorsInFirst() ? priorsSecond : priorsFirst).clear();
+      h = h.priorsRotated(eventTime);
+    }
+    if (h.sweepBaselines(eventTime, BASELINE_SWEEP_INTERVAL_MS)) {
+      long expiryMs = baselineIdleExpiry.toMillis();
+      var it = baselines.iterator();
+      while (it.hasNext()) {
+        if (eventTime - it.next().getValue().lastSeenMillis() > expiryMs) {
+          it.remove();
+        }
+      }
+      h = h.baselinesSwept(eventTime);
+    }
+    if (h != before) {
+      housekeeping.update(h);
+    }
+    return h;
   }
 }

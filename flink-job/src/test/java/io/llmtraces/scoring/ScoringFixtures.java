@@ -43,6 +43,17 @@ final class ScoringFixtures {
         null, null, Map.of(), "{}");
   }
 
+  /** The span moved to another trace. */
+  static NormalizedSpan inTrace(NormalizedSpan s, String traceId) {
+    return new NormalizedSpan(
+        s.project(), traceId, s.spanId(), s.parentSpanId(), s.name(), s.kind(), s.serviceName(), s.workflowName(),
+        s.entityName(), s.startMicros(), s.endMicros(), s.durationMs(), s.statusCode(), s.statusMessage(), s.isError(),
+        s.errorType(), s.model(), s.responseModel(), s.embeddingModel(), s.provider(), s.inputTokens(),
+        s.outputTokens(), s.totalTokens(), s.cacheReadTokens(), s.reasoningTokens(), s.tokenSizeBytes(),
+        s.hasPrompt(), s.hasResponse(), s.finishReason(), s.isStreaming(), s.ttftMs(), s.sessionId(), s.userId(),
+        s.attributes(), s.spanJson());
+  }
+
   static NormalizedSpan llm(String id, String parent, long startMs, double durMs, Long outTokens) {
     return span(id, parent, "openai.chat", SpanKind.LLM, startMs, durMs, "gpt-4o", outTokens, false, true, true);
   }
