@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -13,7 +14,8 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 /**
  * Creates the namespace and tables when missing, and adds columns that a newer version of the
  * schema defines to tables an older version created (schema evolution, so an existing warehouse
- * keeps working).
+ * keeps working). Table properties a newer version adds are set on such tables too, but a
+ * property the table has already keeps its value: an operator may have changed it on purpose.
  */
 public final class IcebergTables {
   private IcebergTables() {}
@@ -47,6 +49,15 @@ public final class IcebergTables {
         schema.columns().stream().anyMatch(c -> table.schema().findField(c.name()) == null);
     if (missingColumns) {
       table.updateSchema().unionByNameWith(schema).commit();
+    }
+    Map<String, String> missingProperties = new HashMap<>(TableSchemas.TABLE_PROPERTIES);
+    missingProperties.putAll(overrides);
+    missingProperties.remove("format-version"); // not a property that can be set after creation
+    missingProperties.keySet().removeAll(table.properties().keySet());
+    if (!missingProperties.isEmpty()) {
+      UpdateProperties update = table.updateProperties();
+      missingProperties.forEach(update::set);
+      update.commit();
     }
   }
 }

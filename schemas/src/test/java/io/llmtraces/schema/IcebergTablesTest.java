@@ -46,6 +46,24 @@ class IcebergTablesTest {
     assertThat(shape(traces)).isEqualTo(shape(TableSchemas.TRACES_SCHEMA));
   }
 
+  @Test
+  void anOlderWarehouseGainsNewPropertiesButKeepsTheOnesItSet(@TempDir Path warehouse) {
+    Catalog catalog = new HadoopCatalog(new Configuration(), warehouse.toString());
+    ((org.apache.iceberg.catalog.SupportsNamespaces) catalog).createNamespace(TableSchemas.NAMESPACE);
+    catalog.createTable(TableSchemas.TRACES, TableSchemas.TRACES_SCHEMA, TableSchemas.TRACES_PARTITIONING, Map.of());
+    catalog.createTable(TableSchemas.SPANS, TableSchemas.SPANS_SCHEMA, TableSchemas.SPANS_PARTITIONING,
+        Map.of("write.parquet.dict-size-bytes", "1048576"));
+
+    IcebergTables.ensure(catalog);
+
+    Map<String, String> spans = catalog.loadTable(TableSchemas.SPANS).properties();
+    assertThat(spans).containsEntry("write.parquet.stats-enabled.column.span_json", "false")
+        .containsEntry("write.parquet.compression-codec", "zstd")
+        .containsEntry("write.parquet.dict-size-bytes", "1048576");
+    assertThat(catalog.loadTable(TableSchemas.TRACES).properties())
+        .containsEntry("write.parquet.bloom-filter-enabled.column.trace_id", "true");
+  }
+
   /** Column names, types and nullability in order; Iceberg assigns its own field ids on create. */
   private static java.util.List<String> shape(Schema schema) {
     return schema.columns().stream().map(c -> c.name() + ":" + c.type().typeId() + ":" + c.isOptional()).toList();
