@@ -71,6 +71,7 @@ final class EndToEndPhase {
         long lastCount = 0;
         long lastReport = 0;
         Snapshot last = null;
+        List<long[]> commits = new ArrayList<>(); // {commit time, spans in the table then}
         while (true) {
           Thread.sleep(500);
           if (copier.error != null) {
@@ -85,6 +86,7 @@ final class EndToEndPhase {
           if (total != lastCount) {
             lastCount = total;
             lastProgress = now;
+            commits.add(new long[] {spans.currentSnapshot().timestampMillis(), total});
           }
           if (now - lastReport >= 5_000) {
             Log.info("copied %,d records; spans committed %,d of %,d; job: %.2f cores, RSS %,d MB",
@@ -122,6 +124,7 @@ final class EndToEndPhase {
         results.put("e2e.machine_busy_cores", machineBusy / seconds);
         copier.partitionSpanMs.forEach((p, t) -> Log.info("  partition %d written from %.1f s to %.1f s", p,
             (t[0] - firstMs) / 1e3, (t[1] - firstMs) / 1e3));
+        steady(commits, expected, cpu, results);
         results.put("e2e.rate", rate);
         results.put("e2e.job_heap", args.get("job-heap", "2g"));
         results.put("e2e.spans", total);
@@ -136,6 +139,35 @@ final class EndToEndPhase {
         results.put("e2e.close_floor_seconds", CLOSE_FLOOR_MS / 1e3);
       }
     }
+  }
+
+  /**
+   * The steady state: spans committed and the job's CPU between the commits that took the table
+   * past 20 % and past 80 % of the spans, which leaves out the JIT's warm-up at the start and the
+   * wait for the last traces to close at the end.
+   */
+  private static void steady(List<long[]> commits, long expected, CpuTimeline cpu, Results results) {
+    long[] from = null;
+    long[] to = null;
+    for (long[] c : commits) {
+      if (from == null && c[1] >= expected / 5) {
+        from = c;
+      } else if (from != null && to == null && c[1] >= expected * 4 / 5) {
+        to = c;
+      }
+    }
+    if (from == null || to == null) {
+      Log.info("  steady state: too few commits to tell");
+      return;
+    }
+    double spans = to[1] - from[1];
+    double seconds = (to[0] - from[0]) / 1e3;
+    double cpuSeconds = cpu.cpuSecondsAt(to[0]) - cpu.cpuSecondsAt(from[0]);
+    Log.info("  steady state (commits from %,d to %,d spans): %,.0f spans/s, %.2f cores, %,.0f spans per CPU second",
+        from[1], to[1], spans / seconds, cpuSeconds / seconds, spans / cpuSeconds);
+    results.put("e2e.steady.spans", spans);
+    results.put("e2e.steady.seconds", seconds);
+    results.put("e2e.steady.cpu_seconds", cpuSeconds);
   }
 
   /** When the job closed the last trace of a snapshot: the largest ingested_at it appended. */

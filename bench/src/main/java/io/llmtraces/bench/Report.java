@@ -31,6 +31,13 @@ final class Report {
     row(md, "whole machine busy meanwhile (job, Kafka broker, copier, anything else)",
         f("%.2f of %d cores", r.number("e2e.machine_busy_cores"), Runtime.getRuntime().availableProcessors()));
     row(md, "**spans/s per core** (spans per CPU second of the job JVM)", f("**%,.0f**", spans / cpu));
+    if (r.has("e2e.steady.spans")) {
+      double steadySpans = r.number("e2e.steady.spans");
+      double steadyCpu = r.number("e2e.steady.cpu_seconds");
+      row(md, "steady state (between the commits that passed 20 % and 80 % of the spans: no warm-up, no final wait)",
+          f("%,.0f spans/s at %.2f cores: **%,.0f spans per CPU second**", steadySpans / r.number("e2e.steady.seconds"),
+              steadyCpu / r.number("e2e.steady.seconds"), steadySpans / steadyCpu));
+    }
     row(md, f("**ceiling**: Flink, Kafka source + decode + normalize, parallelism %.0f",
             r.number("ceiling.flink.parallelism")),
         f("**%,.0f spans/s** (%.1f s; %,.0f spans per CPU second)", ceiling, r.number("ceiling.flink.seconds"),

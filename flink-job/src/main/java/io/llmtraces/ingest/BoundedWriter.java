@@ -2,10 +2,15 @@ package io.llmtraces.ingest;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 
 /**
- * A StringBuilder-backed Writer that refuses to grow past a limit, so writing a huge value stops
+ * A Writer into a char array that refuses to grow past a limit, so writing a huge value stops
  * early instead of building megabytes only to throw them away. Not synchronized (StringWriter is).
+ *
+ * <p>A plain char array rather than a StringBuilder: span_json is written through here for every
+ * span, and a StringBuilder checks every appended char for its compact Latin-1 form; here chunks
+ * are copied whole and the string is compacted once, at the end.
  */
 final class BoundedWriter extends Writer {
   /** Thrown when the limit is reached; preallocated, since it is control flow, not an error. */
@@ -24,43 +29,53 @@ final class BoundedWriter extends Writer {
     }
   }
 
-  private final StringBuilder out;
+  private char[] buf;
+  private int length;
   private final int limit;
 
   BoundedWriter(int limit, int initialCapacity) {
     this.limit = limit;
-    this.out = new StringBuilder(Math.min(limit, initialCapacity));
+    this.buf = new char[Math.max(16, Math.min(limit, initialCapacity))];
+  }
+
+  /** Makes room for n more chars (n within the limit). */
+  private void room(int n) {
+    if (length + n > buf.length) {
+      long wanted = Math.max((long) buf.length * 2, (long) length + n);
+      buf = Arrays.copyOf(buf, (int) Math.min(wanted, limit));
+    }
   }
 
   /** Appends what fits, then throws: the caller may still use the head it got. */
   @Override
   public void write(char[] cbuf, int off, int len) throws IOException {
-    int room = limit - out.length();
-    if (len <= room) {
-      out.append(cbuf, off, len);
-      return;
+    int n = Math.min(len, limit - length);
+    room(n);
+    System.arraycopy(cbuf, off, buf, length, n);
+    length += n;
+    if (n < len) {
+      throw Overflow.INSTANCE;
     }
-    out.append(cbuf, off, room);
-    throw Overflow.INSTANCE;
   }
 
   @Override
   public void write(String s, int off, int len) throws IOException {
-    int room = limit - out.length();
-    if (len <= room) {
-      out.append(s, off, off + len);
-      return;
+    int n = Math.min(len, limit - length);
+    room(n);
+    s.getChars(off, off + n, buf, length);
+    length += n;
+    if (n < len) {
+      throw Overflow.INSTANCE;
     }
-    out.append(s, off, off + room);
-    throw Overflow.INSTANCE;
   }
 
   @Override
   public void write(int c) throws IOException {
-    if (out.length() >= limit) {
+    if (length >= limit) {
       throw Overflow.INSTANCE;
     }
-    out.append((char) c);
+    room(1);
+    buf[length++] = (char) c;
   }
 
   @Override
@@ -71,6 +86,6 @@ final class BoundedWriter extends Writer {
 
   @Override
   public String toString() {
-    return out.toString();
+    return new String(buf, 0, length);
   }
 }

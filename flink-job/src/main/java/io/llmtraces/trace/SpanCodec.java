@@ -2,8 +2,6 @@ package io.llmtraces.trace;
 
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.SpanKind;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,9 +14,8 @@ import java.util.Map;
  * checkpoint for as long as the span waits in heap state; as one byte array it is encoded once and
  * then copied in bulk, and it takes a fraction of the heap of the object graph.
  *
- * <p>Layout: a format version byte, then the fields in declaration order. Strings are UTF-8 with a
- * varint length + 1 (0 is null); integers are zig-zag varints; doubles 8 bytes; nullable numbers
- * have a presence byte. The version byte makes state written by another layout fail loudly on
+ * <p>Layout: a format version byte, then the fields in declaration order, in the encodings of
+ * {@link BinaryWriter}. The version byte makes state written by another layout fail loudly on
  * restore instead of being misread: change the layout only with a new version and a reader for
  * the old one.
  */
@@ -30,7 +27,7 @@ public final class SpanCodec {
 
   /** The span as bytes. */
   public static byte[] encode(NormalizedSpan s) {
-    Writer w = new Writer(estimate(s));
+    BinaryWriter w = new BinaryWriter(estimate(s));
     w.b(VERSION);
     w.str(s.project());
     w.str(s.traceId());
@@ -81,7 +78,7 @@ public final class SpanCodec {
 
   /** The span the bytes hold. */
   public static NormalizedSpan decode(byte[] bytes) {
-    Reader r = new Reader(bytes);
+    BinaryReader r = new BinaryReader(bytes);
     byte version = r.b();
     if (version != VERSION) {
       throw new IllegalArgumentException("span bytes of format version " + version + ", this code reads " + VERSION);
@@ -143,133 +140,5 @@ public final class SpanCodec {
       size += 48 * s.attributes().size();
     }
     return size;
-  }
-
-  private static final class Writer {
-    private byte[] buf;
-    private int pos;
-
-    Writer(int capacity) {
-      buf = new byte[capacity];
-    }
-
-    byte[] bytes() {
-      return Arrays.copyOf(buf, pos);
-    }
-
-    private void room(int n) {
-      if (pos + n > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-      }
-    }
-
-    void b(byte v) {
-      room(1);
-      buf[pos++] = v;
-    }
-
-    void bool(boolean v) {
-      b(v ? (byte) 1 : 0);
-    }
-
-    void varLong(long v) {
-      long z = (v << 1) ^ (v >> 63);
-      room(10);
-      while ((z & ~0x7FL) != 0) {
-        buf[pos++] = (byte) ((z & 0x7F) | 0x80);
-        z >>>= 7;
-      }
-      buf[pos++] = (byte) z;
-    }
-
-    void f64(double v) {
-      long bits = Double.doubleToRawLongBits(v);
-      room(8);
-      for (int i = 0; i < 8; i++) {
-        buf[pos++] = (byte) (bits >>> (8 * i));
-      }
-    }
-
-    void optLong(Long v) {
-      bool(v != null);
-      if (v != null) {
-        varLong(v);
-      }
-    }
-
-    void optDouble(Double v) {
-      bool(v != null);
-      if (v != null) {
-        f64(v);
-      }
-    }
-
-    void str(String s) {
-      if (s == null) {
-        varLong(0);
-        return;
-      }
-      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-      varLong(utf8.length + 1L);
-      room(utf8.length);
-      System.arraycopy(utf8, 0, buf, pos, utf8.length);
-      pos += utf8.length;
-    }
-  }
-
-  private static final class Reader {
-    private final byte[] buf;
-    private int pos;
-
-    Reader(byte[] buf) {
-      this.buf = buf;
-    }
-
-    byte b() {
-      return buf[pos++];
-    }
-
-    boolean bool() {
-      return b() != 0;
-    }
-
-    long varLong() {
-      long z = 0;
-      int shift = 0;
-      byte b;
-      do {
-        b = buf[pos++];
-        z |= (long) (b & 0x7F) << shift;
-        shift += 7;
-      } while ((b & 0x80) != 0);
-      return (z >>> 1) ^ -(z & 1);
-    }
-
-    double f64() {
-      long bits = 0;
-      for (int i = 0; i < 8; i++) {
-        bits |= (buf[pos++] & 0xFFL) << (8 * i);
-      }
-      return Double.longBitsToDouble(bits);
-    }
-
-    Long optLong() {
-      return bool() ? varLong() : null;
-    }
-
-    Double optDouble() {
-      return bool() ? f64() : null;
-    }
-
-    String str() {
-      long n = varLong();
-      if (n == 0) {
-        return null;
-      }
-      int len = (int) (n - 1);
-      String s = new String(buf, pos, len, StandardCharsets.UTF_8);
-      pos += len;
-      return s;
-    }
   }
 }

@@ -34,7 +34,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
   private transient CompletionPolicy policy;
   private transient ValueState<TraceProgress> progressState;
   private transient ListState<byte[]> pendingState;
-  private transient ValueState<WrittenTrace> writtenState;
+  private transient ValueState<byte[]> writtenState;
   private transient Counter droppedSpans;
   private transient Counter lateSpans;
   private transient Counter tracesClosed;
@@ -55,12 +55,18 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
     // A backstop only: timers clear state long before this, unless time stops entirely.
     Duration ttl = options.maxOpen().plus(options.lateRetention()).multipliedBy(2).plusHours(1);
     StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).build();
+    // The span lists are most of the state: on the heap backend, TTL's background cleanup would
+    // copy every list it visits on every access. Expired spans are still never read, and are left
+    // out of checkpoints (so a restart frees them) and of RocksDB's compactions.
+    StateTtlConfig spansTtl =
+        StateTtlConfig.newBuilder(ttl).disableCleanupInBackground().cleanupFullSnapshot().cleanupInRocksdbCompactFilter(1000).build();
     ValueStateDescriptor<TraceProgress> progress = new ValueStateDescriptor<>("progress", TraceProgress.class);
     progress.enableTimeToLive(ttlConfig);
     ListStateDescriptor<byte[]> pending =
         new ListStateDescriptor<>("pending-span-bytes", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-    pending.enableTimeToLive(ttlConfig);
-    ValueStateDescriptor<WrittenTrace> written = new ValueStateDescriptor<>("written", WrittenTrace.class);
+    pending.enableTimeToLive(spansTtl);
+    ValueStateDescriptor<byte[]> written =
+        new ValueStateDescriptor<>("written-trace-bytes", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
     written.enableTimeToLive(ttlConfig);
     progressState = getRuntimeContext().getState(progress);
     pendingState = getRuntimeContext().getListState(pending);
@@ -76,7 +82,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
   public void processElement(EncodedSpan span, Context ctx, Collector<ClosedTrace> out) throws Exception {
     long arrival = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
     TraceProgress progress = progressState.value();
-    WrittenTrace written = writtenState.value();
+    WrittenTrace written = written();
     if (progress == null) {
       if (written != null) {
         lateSpans.inc();
@@ -116,14 +122,14 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
       closeTrace(progress, ctx, out);
       return;
     }
-    WrittenTrace written = writtenState.value();
+    WrittenTrace written = written();
     if (written != null && timestamp >= written.lastArrival() + options.lateRetention().toMillis()) {
       writtenState.clear();
     }
   }
 
   private void closeTrace(TraceProgress progress, OnTimerContext ctx, Collector<ClosedTrace> out) throws Exception {
-    WrittenTrace previous = writtenState.value();
+    WrittenTrace previous = written();
     String key = ctx.getCurrentKey();
     int cut = key.lastIndexOf('\n');
     long nowMicros = ctx.timerService().currentProcessingTime() * 1000L;
@@ -147,8 +153,13 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
     if (summary.rootMissing() && summary.version() == 1) {
       rootlessTraces.inc();
     }
-    writtenState.update(closing.written());
+    writtenState.update(closing.written().toBytes());
     ctx.timerService().registerEventTimeTimer(progress.lastArrival() + options.lateRetention().toMillis());
+  }
+
+  private WrittenTrace written() throws Exception {
+    byte[] bytes = writtenState.value();
+    return bytes == null ? null : WrittenTrace.fromBytes(bytes);
   }
 
   /** The original bytes of the spans kept, which the versioner returns in their pending order. */

@@ -111,17 +111,18 @@ public final class TableSchemas {
    * Spans are read one trace at a time (an expanded trace): smaller row groups than the traces
    * table's, so that what the bloom filter leaves to read is small.
    *
-   * <p>And they are written many times faster than traces, mostly {@code span_json} (kilobytes of
-   * unique text per span): a dictionary of 64 KB instead of 2 MB gives up dictionary encoding on
-   * such columns after a few dozen values rather than hashing a whole row group of them first;
-   * short repeated values (project, kind, model, names, ids of a row group) still fit. Nobody
-   * filters on {@code span_json}, so it has no min/max statistics to compute (Parquet's) or to
-   * keep in manifests (Iceberg's).
+   * <p>And they are written many times faster than traces, mostly text: {@code span_json}
+   * (kilobytes of unique JSON per span) and the attribute map. Parquet's dictionary encoding hashes
+   * and compares every value of every string column, and was a third of the cost of writing
+   * spans; without it zstd still finds the repeats (project, kind, model, attribute keys), and no
+   * query of the page or of docs/sql.md depends on dictionaries. Nobody filters on {@code
+   * span_json}, so it has no min/max statistics to compute (Parquet's) or to keep in manifests
+   * (Iceberg's).
    */
   public static final Map<String, String> SPANS_PROPERTIES =
       Map.of(
           "write.parquet.row-group-size-bytes", "2097152",
-          "write.parquet.dict-size-bytes", "65536",
+          "parquet.enable.dictionary", "false",
           "write.parquet.stats-enabled.column.span_json", "false",
           "write.metadata.metrics.column.span_json", "none");
 

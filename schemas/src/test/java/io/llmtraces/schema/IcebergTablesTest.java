@@ -52,14 +52,14 @@ class IcebergTablesTest {
     ((org.apache.iceberg.catalog.SupportsNamespaces) catalog).createNamespace(TableSchemas.NAMESPACE);
     catalog.createTable(TableSchemas.TRACES, TableSchemas.TRACES_SCHEMA, TableSchemas.TRACES_PARTITIONING, Map.of());
     catalog.createTable(TableSchemas.SPANS, TableSchemas.SPANS_SCHEMA, TableSchemas.SPANS_PARTITIONING,
-        Map.of("write.parquet.dict-size-bytes", "1048576"));
+        Map.of("parquet.enable.dictionary", "true"));
 
     IcebergTables.ensure(catalog);
 
     Map<String, String> spans = catalog.loadTable(TableSchemas.SPANS).properties();
     assertThat(spans).containsEntry("write.parquet.stats-enabled.column.span_json", "false")
         .containsEntry("write.parquet.compression-codec", "zstd")
-        .containsEntry("write.parquet.dict-size-bytes", "1048576");
+        .containsEntry("parquet.enable.dictionary", "true");
     assertThat(catalog.loadTable(TableSchemas.TRACES).properties())
         .containsEntry("write.parquet.bloom-filter-enabled.column.trace_id", "true");
   }
