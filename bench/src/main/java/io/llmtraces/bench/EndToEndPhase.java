@@ -51,11 +51,14 @@ final class EndToEndPhase {
     rest.awaitRunning(180_000);
     try (Tables tables = new Tables(args.get("warehouse"))) {
       Table spans = tables.spans();
-      long before = Tables.totalRecords(spans);
-      if (before != 0) {
-        throw new IllegalStateException("the spans table is not empty: " + before + " rows");
+      if (Tables.totalRecords(spans) != 0) {
+        throw new IllegalStateException("the spans table is not empty: " + Tables.totalRecords(spans) + " rows");
       }
       Thread.sleep(2_000); // the source readers have just been assigned their splits
+      long before = 0;
+      if (results.has("warmup.spans")) {
+        before = warmUp(args, results, spans);
+      }
       Log.info("end to end: copying %,d spans from %s to %s at %s; the job (pid %s) runs", expected, from, topic,
           args.getDouble("rate", 10_000) > 0 ? String.format(java.util.Locale.ROOT, "%,.0f spans/s", args.getDouble("rate", 10_000))
               : "full speed", jobPid);
@@ -81,7 +84,7 @@ final class EndToEndPhase {
             throw new IllegalStateException("the job's JVM (pid " + jobPid + ") is gone; see its log");
           }
           spans.refresh();
-          long total = Tables.totalRecords(spans);
+          long total = Tables.totalRecords(spans) - before;
           long now = System.currentTimeMillis();
           if (total != lastCount) {
             lastCount = total;
@@ -110,7 +113,7 @@ final class EndToEndPhase {
         double cpuSeconds = cpu.cpuSecondsAt(endMs) - cpu.cpuSecondsAt(firstMs);
         long peakRss = job.peakRssBytes();
         long lastCloseMs = lastClose(spans, last);
-        long total = Tables.totalRecords(spans);
+        long total = Tables.totalRecords(spans) - before;
         double readSeconds = (lastCloseMs - CLOSE_FLOOR_MS - firstMs) / 1e3;
         Log.info("end to end: %,d spans in %.1f s (first record sent -> last commit): %,.0f spans/s;"
                 + " job CPU %.1f s = %.2f cores on average, %,.0f spans per CPU second; peak RSS %,d MB",
@@ -138,6 +141,38 @@ final class EndToEndPhase {
         results.put("e2e.read_seconds_estimate", readSeconds);
         results.put("e2e.close_floor_seconds", CLOSE_FLOOR_MS / 1e3);
       }
+    }
+  }
+
+  /**
+   * Sends the warm-up batch (other traces than the measured ones) at the same rate and waits until
+   * the job has committed all of it: the JIT compiler has then compiled the job's hot code, as in
+   * a job that has been running for a while. Returns the spans it committed.
+   */
+  private static long warmUp(Args args, Results results, Table spans) throws Exception {
+    long expected = (long) results.number("warmup.spans");
+    double rate = args.getDouble("rate", 10_000);
+    double recordsPerSpan = results.number("warmup.records") / expected;
+    Log.info("warm-up: copying %,d spans (other traces) from %s", expected, args.get("warmup-topic"));
+    Copier copier = new Copier(args.get("bootstrap-servers"), args.get("warmup-topic"), args.get("topic"), rate * recordsPerSpan);
+    long start = System.currentTimeMillis();
+    copier.run();
+    if (copier.error != null) {
+      throw new IllegalStateException("copying the warm-up records failed", copier.error);
+    }
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (true) {
+      spans.refresh();
+      long total = Tables.totalRecords(spans);
+      if (total >= expected) {
+        Log.info("warm-up: %,d spans committed in %.1f s", total, (System.currentTimeMillis() - start) / 1e3);
+        results.put("warmup.seconds", (System.currentTimeMillis() - start) / 1e3);
+        return total;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("warm-up: only " + total + " of " + expected + " spans committed in 5 minutes");
+      }
+      Thread.sleep(500);
     }
   }
 

@@ -23,6 +23,10 @@ final class Report {
         r.number("generate.spans"), r.number("generate.traces"), r.number("generate.records"),
         r.number("generate.bytes") / 1e6));
     double input = r.number("e2e.rate");
+    if (r.has("warmup.spans")) {
+      row(md, "warm-up before the measurement (other traces, same rate; the job's code compiled by the JIT)",
+          f("%,.0f spans, committed in %.1f s", r.number("warmup.spans"), r.number("warmup.seconds")));
+    }
     row(md, "**end to end** (first record produced → last Iceberg commit)",
         f("**%,.0f spans/s** (%,.0f spans in %.1f s; input %s)", e2e, spans, r.number("e2e.seconds"),
             input > 0 ? f("paced at %,.0f spans/s", input) : "as fast as possible"));

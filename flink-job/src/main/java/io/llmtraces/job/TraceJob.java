@@ -51,6 +51,7 @@ public final class TraceJob {
   public static final String DEAD_LETTER_UID = "kafka-dead-letters";
   public static final String TRACES_SINK_UID = "iceberg-traces";
   public static final String SPANS_SINK_UID = "iceberg-spans";
+  public static final String SPAN_ROWS_UID = "span-rows";
 
   private TraceJob() {}
 
@@ -122,7 +123,12 @@ public final class TraceJob {
         .uidSuffix(TRACES_SINK_UID)
         .append();
     InternalTypeInfo<RowData> spanType = InternalTypeInfo.of(FlinkSchemaUtil.convert(TableSchemas.SPANS_SCHEMA));
-    IcebergSink.builderFor(out.spans(), new SpanRows(), spanType)
+    // Scoring is keyed by project, so all of a project's spans leave one scoring subtask; writing
+    // them (most of the job's Parquet work) is spread over every writer subtask instead. The rows
+    // cross as binary rows, in the UTF-8 form Parquet writes anyway.
+    DataStream<RowData> spanRows =
+        out.spans().map(new SpanRows(), spanType).name("Span rows").uid(SPAN_ROWS_UID).rebalance();
+    IcebergSink.forRowData(spanRows)
         .tableLoader(TableLoader.fromCatalog(catalogLoader, TableSchemas.SPANS))
         .uidSuffix(SPANS_SINK_UID)
         .append();

@@ -137,7 +137,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
     List<NormalizedSpan> pending = new ArrayList<>(progress.pendingCount());
     for (byte[] bytes : pendingState.get()) {
       pendingBytes.add(bytes);
-      pending.add(SpanCodec.decode(bytes));
+      pending.add(SpanCodec.decodeFacts(bytes)); // the summary needs no bodies; the bytes go on whole
     }
     TraceVersioner.Closing closing =
         TraceVersioner.close(

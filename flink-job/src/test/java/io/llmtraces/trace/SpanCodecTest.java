@@ -74,6 +74,15 @@ class SpanCodecTest {
   }
 
   @Test
+  void factsAreEverythingButTheBody() {
+    NormalizedSpan span = TestSpans.withError(TestSpans.llm("b7ad6b7169203331", "00f067aa0ba902b7", 5, 900, "gpt-4o", 10L, 20L));
+    NormalizedSpan facts = SpanCodec.decodeFacts(SpanCodec.encode(span));
+    assertThat(facts.attributes()).isEmpty();
+    assertThat(facts.spanJson()).isNull();
+    assertThat(facts).usingRecursiveComparison().ignoringFields("attributes", "spanJson").isEqualTo(span);
+  }
+
+  @Test
   void bytesOfAnotherFormatVersionAreRefusedNotMisread() {
     byte[] encoded = SpanCodec.encode(TestSpans.root("a000000000000001", 0, 1));
     encoded[0] = (byte) (SpanCodec.VERSION + 1);
