@@ -11,6 +11,14 @@ final class BinaryReader {
     this.buf = buf;
   }
 
+  int position() {
+    return pos;
+  }
+
+  void skip(int n) {
+    pos += n;
+  }
+
   byte b() {
     return buf[pos++];
   }

@@ -17,11 +17,41 @@ final class BinaryWriter {
     buf = new byte[capacity];
   }
 
+  /** What was written, as a new array of its length. */
   byte[] bytes() {
     return Arrays.copyOf(buf, pos);
   }
 
-  private void room(int n) {
+  /** The buffer itself: what was written is its first {@link #length()} bytes. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  int length() {
+    return pos;
+  }
+
+  /** Counts n bytes written directly into {@link #buffer()} past the length as written. */
+  void skip(int n) {
+    pos += n;
+  }
+
+  /**
+   * A varint of always 5 bytes (padded with continuation bits), which {@link BinaryReader#varLong}
+   * reads like any other: for a length written before the block it measures, once that is known.
+   */
+  void fixedVarInt(int v) {
+    room(5);
+    long z = ((long) v << 1) ^ (v >> 31); // zig-zag, as every varint here
+    for (int i = 0; i < 4; i++) {
+      buf[pos++] = (byte) ((z & 0x7F) | 0x80);
+      z >>>= 7;
+    }
+    buf[pos++] = (byte) (z & 0x7F);
+  }
+
+  /** Makes room for n more bytes. */
+  void room(int n) {
     if (pos + n > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
     }

@@ -3,6 +3,7 @@ package io.llmtraces.trace;
 import static io.llmtraces.trace.TestSpans.child;
 import static io.llmtraces.trace.TestSpans.root;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.TraceSummary;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +131,31 @@ class TraceAssemblyFunctionTest {
     harness.processWatermark(13_000);
 
     assertThat(summaries()).singleElement().extracting(TraceSummary::spanCount).isEqualTo(3);
+  }
+
+  @Test
+  void onRocksDbTooAnOpenTraceSurvivesRestoreAndALateSpanWritesVersionTwo() throws Exception {
+    harness.close();
+    harness = newHarness();
+    harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+    harness.open();
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
+    harness.processElement(EncodedSpan.of(child("a000000000000002", ROOT, 10, 20)), 2_000);
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 2_000);
+    harness.close();
+
+    harness = newHarness();
+    harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+    harness.initializeState(snapshot);
+    harness.open();
+    harness.processWatermark(12_000);
+    harness.processElement(EncodedSpan.of(child("a000000000000003", ROOT, 30, 40)), 50_000);
+    harness.processWatermark(60_001);
+
+    assertThat(summaries()).extracting(TraceSummary::version, TraceSummary::spanCount)
+        .containsExactly(tuple(1, 2), tuple(2, 3));
+    harness.processWatermark(50_000 + 600_000);
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   private List<TraceSummary> summaries() {
