@@ -123,11 +123,11 @@ public final class TraceJob {
         .uidSuffix(TRACES_SINK_UID)
         .append();
     InternalTypeInfo<RowData> spanType = InternalTypeInfo.of(FlinkSchemaUtil.convert(TableSchemas.SPANS_SCHEMA));
-    // Scoring is keyed by project, so all of a project's spans leave one scoring subtask; writing
-    // them (most of the job's Parquet work) is spread over every writer subtask instead. The rows
-    // cross as binary rows, in the UTF-8 form Parquet writes anyway.
+    // Scoring is keyed by project, so all of a project's spans leave one scoring subtask; decoding
+    // them and writing their rows (most of the job's Parquet work) is spread over every writer
+    // subtask instead.
     DataStream<RowData> spanRows =
-        out.spans().map(new SpanRows(), spanType).name("Span rows").uid(SPAN_ROWS_UID).rebalance();
+        out.spans().rebalance().map(new SpanRows(), spanType).name("Span rows").uid(SPAN_ROWS_UID);
     IcebergSink.forRowData(spanRows)
         .tableLoader(TableLoader.fromCatalog(catalogLoader, TableSchemas.SPANS))
         .uidSuffix(SPANS_SINK_UID)

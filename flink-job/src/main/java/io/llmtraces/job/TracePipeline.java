@@ -5,10 +5,10 @@ import io.llmtraces.ingest.DecodeSpansFunction;
 import io.llmtraces.ingest.KafkaRecord;
 import io.llmtraces.ingest.NormalizerLimits;
 import io.llmtraces.model.NormalizedSpan;
-import io.llmtraces.scoring.ScoredSpan;
 import io.llmtraces.scoring.ScoredTrace;
 import io.llmtraces.scoring.ScoringFunction;
 import io.llmtraces.scoring.ScoringOptions;
+import io.llmtraces.scoring.WritableSpan;
 import io.llmtraces.trace.AssemblyOptions;
 import io.llmtraces.trace.ClosedTrace;
 import io.llmtraces.trace.EncodedSpan;
@@ -32,7 +32,7 @@ public final class TracePipeline {
 
   /** What the pipeline produces. */
   public record Outputs(
-      DataStream<ScoredTrace> traces, DataStream<ScoredSpan> spans, DataStream<DeadLetter> deadLetters) {}
+      DataStream<ScoredTrace> traces, DataStream<WritableSpan> spans, DataStream<DeadLetter> deadLetters) {}
 
   private TracePipeline() {}
 

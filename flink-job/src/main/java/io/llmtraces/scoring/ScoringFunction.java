@@ -1,8 +1,12 @@
 package io.llmtraces.scoring;
 
 import io.llmtraces.baseline.Baseline;
+import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.trace.ClosedTrace;
+import io.llmtraces.trace.SpanCodec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -17,14 +21,15 @@ import org.apache.flink.util.OutputTag;
 /**
  * Keyed by project: scores each closed trace with {@link TraceScorer} against the project's
  * baselines, kept in keyed state (checkpointed, so they survive restarts and rescaling), and
- * emits the scored trace (main output) and its scored spans (side output {@link #SPANS}).
+ * emits the scored trace (main output) and its scored spans (side output {@link #SPANS}). Scoring
+ * reads only the spans' facts: their bodies stay compressed bytes, passed on for the writers.
  *
  * <p>One key per project keeps every back-off level of a span in one place; scoring is a few
  * map look-ups per span, so one subtask keeps up with a large project. State is kept bounded by
  * {@link ScoringHousekeeping}, not by state TTL (see there why).
  */
 public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, ScoredTrace> {
-  public static final OutputTag<ScoredSpan> SPANS = new OutputTag<>("scored-spans") {};
+  public static final OutputTag<WritableSpan> SPANS = new OutputTag<>("scored-spans") {};
 
   private final ScoringOptions options;
   private final Duration baselineIdleExpiry;
@@ -92,14 +97,21 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
             baselines.put(key, baseline);
           }
         };
-    TraceScorer.Result result = scorer.score(closed.summary(), closed.decodeSpans(), prior, store, eventTime);
+    List<byte[]> spanBytes = closed.spanBytes();
+    List<NormalizedSpan> facts = new ArrayList<>(spanBytes.size());
+    for (byte[] bytes : spanBytes) {
+      facts.add(SpanCodec.decodeFacts(bytes));
+    }
+    TraceScorer.Result result = scorer.score(closed.summary(), facts, prior, store, eventTime);
     current.put(traceId, result.prior());
     out.collect(result.trace());
-    for (ScoredSpan span : result.spans()) {
+    List<ScoredSpan> scored = result.spans();
+    for (int i = 0; i < scored.size(); i++) { // in the order of the spans given
+      ScoredSpan span = scored.get(i);
       if (span.score().anomalous()) {
         anomalousSpans.inc();
       }
-      ctx.output(SPANS, span);
+      ctx.output(SPANS, new WritableSpan(spanBytes.get(i), span.span().traceVersion(), span.span().ingestedAtMicros(), span.score()));
     }
     if (result.trace().score().anomalous()) {
       anomalousTraces.inc();

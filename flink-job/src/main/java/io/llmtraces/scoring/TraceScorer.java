@@ -38,7 +38,7 @@ public final class TraceScorer {
     this.learn = options.baselines();
   }
 
-  /** The scored trace and spans, and what to remember for a later version of the trace. */
+  /** The scored trace and spans (in the order given), and what to remember for a later version of the trace. */
   public record Result(ScoredTrace trace, List<ScoredSpan> spans, PriorScore prior) {}
 
   /** What one span's judgement found before the trace-wide correction. */

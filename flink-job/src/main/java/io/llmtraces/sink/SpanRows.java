@@ -9,16 +9,16 @@ import static io.llmtraces.sink.RowValues.types;
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.schema.TableSchemas;
 import io.llmtraces.model.SpanScore;
-import io.llmtraces.scoring.ScoredSpan;
-import io.llmtraces.trace.VersionedSpan;
+import io.llmtraces.scoring.WritableSpan;
+import io.llmtraces.trace.SpanCodec;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.Schema;
 
-/** A scored span as a row of the {@code spans} table. */
-public class SpanRows implements MapFunction<ScoredSpan, RowData> {
+/** A scored span as a row of the {@code spans} table: the one place its body is decoded again. */
+public class SpanRows implements MapFunction<WritableSpan, RowData> {
   private static final Schema S = TableSchemas.SPANS_SCHEMA;
   private static final int PROJECT = position(S, "project");
   private static final int TRACE_ID = position(S, "trace_id");
@@ -69,14 +69,13 @@ public class SpanRows implements MapFunction<ScoredSpan, RowData> {
   private static final int EXPLANATION = position(S, "anomaly_explanation");
 
   @Override
-  public RowData map(ScoredSpan scored) {
-    VersionedSpan versioned = scored.span();
-    NormalizedSpan s = versioned.span();
+  public RowData map(WritableSpan scored) {
+    NormalizedSpan s = SpanCodec.decode(scored.span());
     SpanScore a = scored.score();
     GenericRowData row = new GenericRowData(S.columns().size());
     row.setField(PROJECT, string(s.project()));
     row.setField(TRACE_ID, string(s.traceId()));
-    row.setField(TRACE_VERSION, versioned.traceVersion());
+    row.setField(TRACE_VERSION, scored.traceVersion());
     row.setField(SPAN_ID, string(s.spanId()));
     row.setField(PARENT, string(s.isRoot() ? null : s.parentSpanId()));
     row.setField(NAME, string(s.name()));
@@ -110,7 +109,7 @@ public class SpanRows implements MapFunction<ScoredSpan, RowData> {
     row.setField(USER, string(s.userId()));
     row.setField(ATTRIBUTES, stringMap(s.attributes() == null ? Map.of() : s.attributes()));
     row.setField(SPAN_JSON, string(s.spanJson() == null ? "" : s.spanJson()));
-    row.setField(INGESTED, micros(versioned.ingestedAtMicros()));
+    row.setField(INGESTED, micros(scored.ingestedAtMicros()));
     row.setField(SCORE, a.score());
     row.setField(TYPES, types(a.types()));
     row.setField(ANOMALOUS, a.anomalous());

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.lz4.LZ4FastDecompressor;
+import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * A normalized span as compact bytes, the form in which spans cross the job's {@code keyBy}s and
@@ -30,9 +30,11 @@ import net.jpountz.lz4.LZ4FastDecompressor;
 public final class SpanCodec {
   static final byte VERSION = 1;
   private static final SpanKind[] KINDS = SpanKind.values();
-  // Thread-safe and stateless; the fastest available (native, else pure Java).
+  // Thread-safe and stateless; the fastest available (native, else pure Java). The "safe"
+  // decompressor is the one with a native implementation (lz4-java routes the "fast" one, which
+  // trusts the output length, to pure Java since CVE-2025-12183).
   private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
-  private static final LZ4FastDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().fastDecompressor();
+  private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
 
   private SpanCodec() {}
 
@@ -154,7 +156,7 @@ public final class SpanCodec {
       int rawLength = (int) r.varLong();
       int packed = (int) r.varLong();
       byte[] raw = new byte[rawLength];
-      DECOMPRESSOR.decompress(bytes, r.position(), raw, 0, rawLength);
+      DECOMPRESSOR.decompress(bytes, r.position(), packed, raw, 0, rawLength);
       BinaryReader body = new BinaryReader(raw);
       long entries = body.varLong();
       attributes = null;

@@ -10,6 +10,7 @@ import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.scoring.PriorScore;
 import io.llmtraces.scoring.ScoredSpan;
 import io.llmtraces.scoring.ScoredTrace;
+import io.llmtraces.scoring.WritableSpan;
 import io.llmtraces.trace.ClosedTrace;
 import io.llmtraces.trace.EncodedSpan;
 import io.llmtraces.trace.TraceProgress;
@@ -29,7 +30,7 @@ class FlinkTypesTest {
 
   @ParameterizedTest
   @ValueSource(classes = {KafkaRecord.class, DeadLetter.class, NormalizedSpan.class, EncodedSpan.class, ClosedTrace.class, TraceProgress.class,
-      WrittenTrace.class, Baseline.class, PriorScore.class, ScoredSpan.class, ScoredTrace.class})
+      WrittenTrace.class, Baseline.class, PriorScore.class, ScoredSpan.class, WritableSpan.class, ScoredTrace.class})
   void isAPojoNotAGenericType(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);
     assertThat(info).isInstanceOf(PojoTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);

@@ -163,7 +163,7 @@ class ScoringFunctionTest {
 
     ScoredTrace slow = restored.extractOutputValues().get(0);
     assertThat(slow.score().types()).contains(AnomalyType.SPAN_RESPONSE_TIME);
-    List<ScoredSpan> spans = restored.getSideOutput(ScoringFunction.SPANS).stream().map(StreamRecord::getValue).toList();
+    List<WritableSpan> spans = restored.getSideOutput(ScoringFunction.SPANS).stream().map(StreamRecord::getValue).toList();
     assertThat(spans).hasSize(2);
     assertThat(spans).filteredOn(s -> s.score().anomalous()).singleElement()
         .satisfies(s -> assertThat(s.score().baselineSamples()).isGreaterThanOrEqualTo(200));
