@@ -105,6 +105,25 @@ class TraceAssemblyFunctionTest {
   }
 
   @Test
+  void stateThatOutlivesItsTtlIsNotReadAndIsLeftOutOfCheckpoints() throws Exception {
+    // Time has stopped for this trace (its close timer never fires) while the wall clock runs on.
+    harness.setStateTtlProcessingTime(0);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
+    assertThat(harness.numKeyedStateEntries()).isPositive();
+    long ttl = (OPTIONS.maxOpen().plus(OPTIONS.lateRetention()).multipliedBy(2).plusHours(1)).toMillis();
+    harness.setStateTtlProcessingTime(ttl + 1);
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 2_000);
+    harness.close();
+
+    harness = newHarness();
+    harness.initializeState(snapshot);
+    harness.open();
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    harness.processWatermark(20_000); // the old close timer fires and finds nothing to write
+    assertThat(summaries()).isEmpty();
+  }
+
+  @Test
   void spansBeyondTheCapAreCountedNotStored() throws Exception {
     harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
     for (int i = 2; i <= 6; i++) {
