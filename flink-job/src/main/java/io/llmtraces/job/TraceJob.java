@@ -77,6 +77,10 @@ public final class TraceJob {
     // Kept on cancel so that a stopped local run (Ctrl-C) resumes where it was.
     conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(StateBackendOptions.STATE_BACKEND, options.stateBackend());
+    if ("rocksdb".equals(options.stateBackend())) {
+      // RocksDB is chosen for a large state: then checkpoints upload only what changed.
+      conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    }
     // Our records are immutable values: handing them to chained operators without copies is safe.
     conf.set(PipelineOptions.OBJECT_REUSE, true);
     // Every record type has a Flink serializer of its own; a Kryo fallback would be a bug.

@@ -30,14 +30,13 @@ import org.apache.flink.util.OutputTag;
  */
 public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, ScoredTrace> {
   public static final OutputTag<WritableSpan> SPANS = new OutputTag<>("scored-spans") {};
+  /** Idle baselines are swept out this often (event time): often enough, and rarely a cost. */
+  static final long BASELINE_SWEEP_INTERVAL_MS = Duration.ofHours(1).toMillis();
 
   private final ScoringOptions options;
   private final Duration baselineIdleExpiry;
   private final Duration priorRetention;
   private transient TraceScorer scorer;
-  /** Idle baselines are swept out this often (event time): often enough, and rarely a cost. */
-  static final long BASELINE_SWEEP_INTERVAL_MS = Duration.ofHours(1).toMillis();
-
   private transient MapState<String, Baseline> baselines;
   private transient MapState<String, PriorScore> priorsFirst;
   private transient MapState<String, PriorScore> priorsSecond;

@@ -44,11 +44,6 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
     this.options = options;
   }
 
-  /** The key of a span's trace. */
-  public static String traceKey(NormalizedSpan span) {
-    return EncodedSpan.traceKey(span.project(), span.traceId());
-  }
-
   @Override
   public void open(OpenContext openContext) {
     policy = new CompletionPolicy(options);
