@@ -56,6 +56,17 @@ class ArrivalWatermarksTest {
   }
 
   @Test
+  void aDrainedBacklogPartitionFollowsTheWallClockAfterThirtySecondsQuiet() {
+    // The job read a backlog to its end and no more records come: its last traces must close.
+    generator.onEvent(null, now - 3_600_000, output);
+    generator.onPeriodicEmit(output);
+    long before = last();
+    now += 45_000;
+    generator.onPeriodicEmit(output);
+    assertThat(last()).isEqualTo(before + 15_000);
+  }
+
+  @Test
   void aPartitionWithoutRecordsIsIdleAfterFifteenSeconds() {
     now += 10_000;
     generator.onPeriodicEmit(output);
