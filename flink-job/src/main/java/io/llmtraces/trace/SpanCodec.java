@@ -23,9 +23,8 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * in state for its trace's quiet gap and more; at the job's rates that is hundreds of thousands of
  * spans, and compressed they take a third of the heap (JSON compresses well, and LZ4 costs a few
  * microseconds a span). Who needs only the facts ({@link #decodeFacts}) never decompresses. The
- * version byte makes state written by another layout fail loudly on
- * restore instead of being misread: change the layout only with a new version and a reader for
- * the old one.
+ * version byte makes state written by another layout fail loudly on restore instead of being
+ * misread: change the layout only with a new version and a reader for the old one.
  */
 public final class SpanCodec {
   static final byte VERSION = 1;
@@ -104,7 +103,7 @@ public final class SpanCodec {
   }
 
   /**
-   * The span without its body, for what needs only its facts (a trace's summary): the attribute
+   * The span without its body, for what needs only its facts (a trace's summary, scoring): the attribute
    * map comes back empty and span_json null, which saves building the larger part of the span.
    */
   public static NormalizedSpan decodeFacts(byte[] bytes) {
