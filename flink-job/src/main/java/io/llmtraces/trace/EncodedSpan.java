@@ -13,7 +13,7 @@ public record EncodedSpan(String traceKey, boolean root, byte[] bytes) {
     return new EncodedSpan(traceKey(span.project(), span.traceId()), span.isRoot(), SpanCodec.encode(span));
   }
 
-  /** The key of a trace: project and trace id, which no project name contains a newline to blur. */
+  /** The key of a trace: project and trace id; an id has no newline, so the key splits back at its last one. */
   public static String traceKey(String project, String traceId) {
     return project + '\n' + traceId;
   }
