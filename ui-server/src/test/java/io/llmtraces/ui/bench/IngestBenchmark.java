@@ -6,7 +6,7 @@ import io.llmtraces.ui.auth.ProjectPatterns;
 import io.llmtraces.ui.auth.UserStore;
 import io.llmtraces.ui.ingest.KafkaPublisher;
 import io.llmtraces.ui.ingest.OtlpReceiver;
-import io.llmtraces.ui.testing.KafkaBroker;
+import io.llmtraces.testing.KafkaBroker;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;

@@ -11,7 +11,7 @@ import io.llmtraces.otlp.Hex;
 import io.llmtraces.ui.UiOptions;
 import io.llmtraces.ui.auth.ProjectPatterns;
 import io.llmtraces.ui.auth.UserStore;
-import io.llmtraces.ui.testing.KafkaBroker;
+import io.llmtraces.testing.KafkaBroker;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;

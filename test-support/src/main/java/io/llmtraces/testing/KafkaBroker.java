@@ -1,4 +1,4 @@
-package io.llmtraces.ui.testing;
+package io.llmtraces.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,8 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node KRaft Kafka broker in this JVM, from Kafka's own test kit (a copy of
- * flink-job's test helper, plus stopping and restarting the broker on the same port).
+ * A real single-node KRaft Kafka broker in this JVM, from Kafka's own test kit, for the tests of
+ * every module that talks to Kafka (the job, the page server's receiver, the end-to-end tests).
  */
 public final class KafkaBroker implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
