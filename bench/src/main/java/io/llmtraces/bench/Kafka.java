@@ -1,5 +1,6 @@
 package io.llmtraces.bench;
 
+import io.llmtraces.demo.KafkaRecordSink;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Kafka clients of the benchmark, set up like the demo producer and the job's source. */
 final class Kafka {
@@ -24,19 +23,7 @@ final class Kafka {
 
   /** A producer with the demo producer's settings (acks=all, idempotent, lz4, large batches). */
   static KafkaProducer<byte[], byte[]> producer(String bootstrapServers, String clientId) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return new KafkaProducer<>(p);
+    return new KafkaProducer<>(KafkaRecordSink.producerProperties(bootstrapServers, clientId));
   }
 
   /** A consumer without a group (partitions are assigned by hand), fetching like the job's source. */

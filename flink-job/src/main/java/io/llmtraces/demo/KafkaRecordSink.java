@@ -9,15 +9,24 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** A Kafka producer of raw bytes set up for throughput without giving up durability. */
-final class KafkaRecordSink implements RecordSink {
+public final class KafkaRecordSink implements RecordSink {
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
   private final AtomicLong failures = new AtomicLong();
 
   KafkaRecordSink(String bootstrapServers, String topic) {
+    this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, "llm-traces-demo-producer"));
+    this.topic = topic;
+  }
+
+  /**
+   * The demo producer's settings (acks=all, idempotent, lz4, large batches), also used by the
+   * benchmark's producers so that both write Kafka the same way.
+   */
+  public static Properties producerProperties(String bootstrapServers, String clientId) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "llm-traces-demo-producer");
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -30,8 +39,7 @@ final class KafkaRecordSink implements RecordSink {
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    this.producer = new KafkaProducer<>(p);
-    this.topic = topic;
+    return p;
   }
 
   @Override

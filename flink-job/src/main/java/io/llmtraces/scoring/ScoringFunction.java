@@ -81,14 +81,13 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
       prior = current.get(traceId);
       prior = prior != null ? prior : previous.get(traceId);
     }
-    long expiryMs = baselineIdleExpiry.toMillis();
     BaselineStore store =
         new BaselineStore() {
           @Override
           public Baseline get(String key) throws Exception {
             Baseline b = baselines.get(key);
             // Idle past its expiry but not swept yet: as good as gone.
-            return b != null && eventTime - b.lastSeenMillis() > expiryMs ? null : b;
+            return b != null && idle(b, eventTime) ? null : b;
           }
 
           @Override
@@ -117,6 +116,11 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
     }
   }
 
+  /** Unused for longer than the expiry: no longer judged against, and swept out. */
+  private boolean idle(Baseline b, long eventTime) {
+    return eventTime - b.lastSeenMillis() > baselineIdleExpiry.toMillis();
+  }
+
   /** Rotates the prior scores and sweeps idle baselines when it is time; returns the state after. */
   private ScoringHousekeeping tidy(long eventTime) throws Exception {
     ScoringHousekeeping h = housekeeping.value();
@@ -130,10 +134,9 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
       h = h.priorsRotated(eventTime);
     }
     if (h.sweepBaselines(eventTime, BASELINE_SWEEP_INTERVAL_MS)) {
-      long expiryMs = baselineIdleExpiry.toMillis();
       var it = baselines.iterator();
       while (it.hasNext()) {
-        if (eventTime - it.next().getValue().lastSeenMillis() > expiryMs) {
+        if (idle(it.next().getValue(), eventTime)) {
           it.remove();
         }
       }
