@@ -13,6 +13,7 @@ import io.llmtraces.trace.AssemblyOptions;
 import io.llmtraces.trace.ClosedTrace;
 import io.llmtraces.trace.EncodedSpan;
 import io.llmtraces.trace.TraceAssemblyFunction;
+import io.llmtraces.trace.TraceKeyTypeInfo;
 import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -53,7 +54,7 @@ public final class TracePipeline {
             .map(EncodedSpan::of)
             .name("Encode spans")
             .uid(ENCODE_UID)
-            .keyBy(EncodedSpan::traceKey)
+            .keyBy(EncodedSpan::traceKey, TraceKeyTypeInfo.INSTANCE)
             .process(new TraceAssemblyFunction(assembly))
             .name("Assemble traces")
             .uid(ASSEMBLE_UID);

@@ -6,15 +6,10 @@ import io.llmtraces.model.NormalizedSpan;
  * A span on its way to the assembly: its trace's key, whether it is a root, and the span itself
  * as {@link SpanCodec} bytes (which is all the assembly keeps of it until the trace closes).
  */
-public record EncodedSpan(String traceKey, boolean root, byte[] bytes) {
+public record EncodedSpan(TraceKey traceKey, boolean root, byte[] bytes) {
 
   /** The span, encoded once. */
   public static EncodedSpan of(NormalizedSpan span) {
-    return new EncodedSpan(traceKey(span.project(), span.traceId()), span.isRoot(), SpanCodec.encode(span));
-  }
-
-  /** The key of a trace: project and trace id; an id has no newline, so the key splits back at its last one. */
-  public static String traceKey(String project, String traceId) {
-    return project + '\n' + traceId;
+    return new EncodedSpan(TraceKey.of(span.project(), span.traceId()), span.isRoot(), SpanCodec.encode(span));
   }
 }

@@ -28,7 +28,7 @@ import org.apache.flink.util.Collector;
  * closes even if no further record comes. The decisions are in {@link CompletionPolicy} and
  * {@link TraceVersioner}; this class only moves state and timers.
  */
-public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedSpan, ClosedTrace> {
+public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, EncodedSpan, ClosedTrace> {
 
   private final AssemblyOptions options;
   private transient CompletionPolicy policy;
@@ -124,8 +124,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
 
   private void closeTrace(TraceProgress progress, OnTimerContext ctx, Collector<ClosedTrace> out) throws Exception {
     WrittenTrace previous = written();
-    String key = ctx.getCurrentKey();
-    int cut = key.lastIndexOf('\n');
+    TraceKey key = ctx.getCurrentKey();
     long nowMicros = ctx.timerService().currentProcessingTime() * 1000L;
     List<byte[]> pendingBytes = new ArrayList<>(progress.pendingCount());
     List<NormalizedSpan> pending = new ArrayList<>(progress.pendingCount());
@@ -135,7 +134,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<String, EncodedS
     }
     TraceVersioner.Closing closing =
         TraceVersioner.close(
-            key.substring(0, cut), key.substring(cut + 1), pending, progress.droppedCount(), previous, progress.lastArrival(), nowMicros);
+            key.project(), key.traceId(), pending, progress.droppedCount(), previous, progress.lastArrival(), nowMicros);
     pendingState.clear();
     progressState.clear();
     if (closing == null) {

@@ -9,7 +9,6 @@ import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.TraceSummary;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -24,7 +23,7 @@ class TraceAssemblyFunctionTest {
       new AssemblyOptions(Duration.ofSeconds(10), Duration.ofSeconds(300), Duration.ofSeconds(600), 4);
   private static final String ROOT = "a000000000000001";
 
-  private KeyedOneInputStreamOperatorTestHarness<String, EncodedSpan, ClosedTrace> harness;
+  private KeyedOneInputStreamOperatorTestHarness<TraceKey, EncodedSpan, ClosedTrace> harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -37,10 +36,10 @@ class TraceAssemblyFunctionTest {
     harness.close();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, EncodedSpan, ClosedTrace> newHarness()
+  private static KeyedOneInputStreamOperatorTestHarness<TraceKey, EncodedSpan, ClosedTrace> newHarness()
       throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new TraceAssemblyFunction(OPTIONS)), EncodedSpan::traceKey, Types.STRING);
+        new KeyedProcessOperator<>(new TraceAssemblyFunction(OPTIONS)), EncodedSpan::traceKey, TraceKeyTypeInfo.INSTANCE);
   }
 
   @Test
