@@ -4,6 +4,8 @@ import io.llmtraces.baseline.Baseline;
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.trace.ClosedTrace;
 import io.llmtraces.trace.SpanCodec;
+import io.llmtraces.trace.TraceKey;
+import io.llmtraces.trace.TraceKeyTypeInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -38,8 +41,8 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
   private final Duration priorRetention;
   private transient TraceScorer scorer;
   private transient MapState<String, Baseline> baselines;
-  private transient MapState<String, PriorScore> priorsFirst;
-  private transient MapState<String, PriorScore> priorsSecond;
+  private transient MapState<TraceKey, byte[]> priorsFirst;
+  private transient MapState<TraceKey, byte[]> priorsSecond;
   private transient ValueState<ScoringHousekeeping> housekeeping;
   private transient Counter anomalousTraces;
   private transient Counter anomalousSpans;
@@ -59,10 +62,12 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
     scorer = new TraceScorer(options);
     baselines = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("project-baselines", Types.STRING, Types.POJO(Baseline.class)));
+    // A score per trace for the late-span retention: compact keys and values, as a checkpoint
+    // writes them all (see PriorScore#toBytes).
     priorsFirst = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("prior-scores-1", Types.STRING, Types.POJO(PriorScore.class)));
+        new MapStateDescriptor<>("prior-score-bytes-1", TraceKeyTypeInfo.INSTANCE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     priorsSecond = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("prior-scores-2", Types.STRING, Types.POJO(PriorScore.class)));
+        new MapStateDescriptor<>("prior-score-bytes-2", TraceKeyTypeInfo.INSTANCE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     housekeeping = getRuntimeContext().getState(
         new ValueStateDescriptor<>("housekeeping", Types.POJO(ScoringHousekeeping.class)));
     anomalousTraces = getRuntimeContext().getMetricGroup().counter("anomalousTraces");
@@ -71,15 +76,16 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
 
   @Override
   public void processElement(ClosedTrace closed, Context ctx, Collector<ScoredTrace> out) throws Exception {
-    String traceId = closed.summary().traceId();
+    TraceKey trace = TraceKey.of(closed.summary().project(), closed.summary().traceId());
     long eventTime = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
     ScoringHousekeeping tidy = tidy(eventTime);
-    MapState<String, PriorScore> current = tidy.priorsInFirst() ? priorsFirst : priorsSecond;
-    MapState<String, PriorScore> previous = tidy.priorsInFirst() ? priorsSecond : priorsFirst;
+    MapState<TraceKey, byte[]> current = tidy.priorsInFirst() ? priorsFirst : priorsSecond;
+    MapState<TraceKey, byte[]> previous = tidy.priorsInFirst() ? priorsSecond : priorsFirst;
     PriorScore prior = null;
     if (closed.summary().version() > 1) {
-      prior = current.get(traceId);
-      prior = prior != null ? prior : previous.get(traceId);
+      byte[] bytes = current.get(trace);
+      bytes = bytes != null ? bytes : previous.get(trace);
+      prior = bytes == null ? null : PriorScore.fromBytes(bytes);
     }
     BaselineStore store =
         new BaselineStore() {
@@ -101,7 +107,7 @@ public class ScoringFunction extends KeyedProcessFunction<String, ClosedTrace, S
       facts.add(SpanCodec.decodeFacts(bytes));
     }
     TraceScorer.Result result = scorer.score(closed.summary(), facts, prior, store, eventTime);
-    current.put(traceId, result.prior());
+    current.put(trace, result.prior().toBytes());
     out.collect(result.trace());
     List<ScoredSpan> scored = result.spans();
     for (int i = 0; i < scored.size(); i++) { // in the order of the spans given

@@ -7,7 +7,6 @@ import io.llmtraces.baseline.BaselineOptions;
 import io.llmtraces.ingest.DeadLetter;
 import io.llmtraces.ingest.KafkaRecord;
 import io.llmtraces.model.NormalizedSpan;
-import io.llmtraces.scoring.PriorScore;
 import io.llmtraces.scoring.ScoredSpan;
 import io.llmtraces.scoring.ScoredTrace;
 import io.llmtraces.scoring.WritableSpan;
@@ -30,7 +29,7 @@ class FlinkTypesTest {
 
   @ParameterizedTest
   @ValueSource(classes = {KafkaRecord.class, DeadLetter.class, NormalizedSpan.class, EncodedSpan.class, ClosedTrace.class, TraceProgress.class,
-      WrittenTrace.class, Baseline.class, PriorScore.class, ScoredSpan.class, WritableSpan.class, ScoredTrace.class})
+      WrittenTrace.class, Baseline.class, ScoredSpan.class, WritableSpan.class, ScoredTrace.class})
   void isAPojoNotAGenericType(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);
     assertThat(info).isInstanceOf(PojoTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);

@@ -141,6 +141,10 @@ class TraceJobIT {
       assertThat(llm.getField("self_time_ms")).isEqualTo(700.0);
       assertThat(llm.getField("baseline_samples")).isNull();
 
+      // Bloom filters sized for a row group's trace ids, not Parquet's 1 MB default for each.
+      assertThat(tables.traceIdBloomFilterBytes(TableSchemas.SPANS)).isNotEmpty().allSatisfy(bytes -> assertThat(bytes).isBetween(1, 32 * 1024));
+      assertThat(tables.traceIdBloomFilterBytes(TableSchemas.TRACES)).isNotEmpty().allSatisfy(bytes -> assertThat(bytes).isBetween(1, 128 * 1024));
+
       List<ConsumerRecord<byte[], byte[]>> dead = kafka.read(DLQ, 3, 30_000);
       assertThat(dead).extracting(r -> header(r, "dlq.reason")).containsExactlyInAnyOrder("bad_protobuf", "bad_json", "too_large");
       ConsumerRecord<byte[], byte[]> garbageLetter = dead.stream().filter(r -> r.key() != null).findFirst().orElseThrow();
