@@ -2,11 +2,11 @@ package io.llmtraces.sink;
 
 import io.llmtraces.model.AnomalyType;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.GenericArrayData;
-import org.apache.flink.table.data.GenericMapData;
+import org.apache.flink.table.data.MapData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.iceberg.Schema;
@@ -53,9 +53,26 @@ final class RowValues {
     return new GenericArrayData(data);
   }
 
-  static GenericMapData stringMap(Map<String, String> values) {
-    Map<StringData, StringData> data = new HashMap<>(values.size() * 2);
-    values.forEach((k, v) -> data.put(string(k), string(v == null ? "" : v)));
-    return new GenericMapData(data);
+  /**
+   * A map column's value as two arrays, which is all the Parquet writer reads of it: not a
+   * {@code GenericMapData}, whose hash map would hash every key's bytes only to be iterated.
+   */
+  static MapData stringMap(Map<String, String> values) {
+    StringData[] keys = new StringData[values.size()];
+    StringData[] vals = new StringData[keys.length];
+    int i = 0;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      keys[i] = string(e.getKey());
+      vals[i++] = string(e.getValue() == null ? "" : e.getValue());
+    }
+    return new StringPairs(new GenericArrayData(keys), new GenericArrayData(vals));
+  }
+
+  /** Map data of keys and values at the same positions of two arrays. */
+  private record StringPairs(ArrayData keyArray, ArrayData valueArray) implements MapData {
+    @Override
+    public int size() {
+      return keyArray.size();
+    }
   }
 }
