@@ -3,11 +3,14 @@ package io.llmtraces.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Samples a process's CPU seconds every few milliseconds, to tell how much CPU an interval used. */
+/**
+ * Samples a process's CPU seconds every few milliseconds, to tell how much CPU an interval used,
+ * and how much of it went to the JVM's JIT compiler and garbage collector.
+ */
 final class CpuTimeline implements AutoCloseable {
   private final ProcStats proc;
   private final long everyMillis;
-  private final List<long[]> samples = new ArrayList<>(); // {epoch millis, CPU micros}
+  private final List<long[]> samples = new ArrayList<>(); // {epoch millis, CPU micros, JIT micros, GC micros}
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -35,13 +38,28 @@ final class CpuTimeline implements AutoCloseable {
 
   private void sample() {
     long cpuMicros = Math.round(proc.cpuSeconds() * 1e6);
+    double[] jitAndGc = proc.jitAndGcCpuSeconds();
     synchronized (samples) {
-      samples.add(new long[] {System.currentTimeMillis(), cpuMicros});
+      samples.add(new long[] {System.currentTimeMillis(), cpuMicros, Math.round(jitAndGc[0] * 1e6), Math.round(jitAndGc[1] * 1e6)});
     }
   }
 
   /** CPU seconds used by the time {@code epochMillis}, read from the nearest sample. */
   double cpuSecondsAt(long epochMillis) {
+    return nearest(epochMillis)[1] / 1e6;
+  }
+
+  /** CPU seconds of the JIT compiler's threads by then. */
+  double jitSecondsAt(long epochMillis) {
+    return nearest(epochMillis)[2] / 1e6;
+  }
+
+  /** CPU seconds of the garbage collector's threads by then. */
+  double gcSecondsAt(long epochMillis) {
+    return nearest(epochMillis)[3] / 1e6;
+  }
+
+  private long[] nearest(long epochMillis) {
     synchronized (samples) {
       long[] best = samples.get(0);
       for (long[] s : samples) {
@@ -49,7 +67,7 @@ final class CpuTimeline implements AutoCloseable {
           best = s;
         }
       }
-      return best[1] / 1e6;
+      return best;
     }
   }
 

@@ -134,6 +134,8 @@ final class EndToEndPhase {
         results.put("e2e.seconds", seconds);
         results.put("e2e.spans_per_s", total / seconds);
         results.put("e2e.job_cpu_seconds", cpuSeconds);
+        results.put("e2e.job_cpu_jit_seconds", cpu.jitSecondsAt(endMs) - cpu.jitSecondsAt(firstMs));
+        results.put("e2e.job_cpu_gc_seconds", cpu.gcSecondsAt(endMs) - cpu.gcSecondsAt(firstMs));
         results.put("e2e.job_peak_rss_bytes", peakRss);
         results.put("e2e.copy_seconds", (copier.doneMs - firstMs) / 1e3);
         results.put("e2e.last_close_seconds", (lastCloseMs - firstMs) / 1e3);
@@ -203,6 +205,12 @@ final class EndToEndPhase {
     results.put("e2e.steady.spans", spans);
     results.put("e2e.steady.seconds", seconds);
     results.put("e2e.steady.cpu_seconds", cpuSeconds);
+    double jit = cpu.jitSecondsAt(to[0]) - cpu.jitSecondsAt(from[0]);
+    double gc = cpu.gcSecondsAt(to[0]) - cpu.gcSecondsAt(from[0]);
+    Log.info("  of which the JIT compiler %.1f s, the garbage collector %.1f s: %,.0f spans per CPU second of the rest",
+        jit, gc, spans / (cpuSeconds - jit - gc));
+    results.put("e2e.steady.cpu_jit_seconds", jit);
+    results.put("e2e.steady.cpu_gc_seconds", gc);
   }
 
   /** When the job closed the last trace of a snapshot: the largest ingested_at it appended. */

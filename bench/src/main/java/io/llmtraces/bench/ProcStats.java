@@ -23,6 +23,46 @@ final class ProcStats {
     return cpuTicks(read("stat")) / (double) clockTicksPerSecond;
   }
 
+  /**
+   * CPU seconds so far of the JVM's JIT compiler threads and of its garbage collector's threads,
+   * in that order, from the stat file of each thread under {@code /proc/PID/task} (a thread's name
+   * is its {@code comm}). Threads
+   * that have exited are no longer listed: their time is only in {@link #cpuSeconds()}.
+   */
+  double[] jitAndGcCpuSeconds() {
+    long jit = 0;
+    long gc = 0;
+    try (var tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+      for (Path task : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException gone) {
+          continue; // the thread ended meanwhile
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (isJit(name)) {
+          jit += cpuTicks(stat);
+        } else if (isGc(name)) {
+          gc += cpuTicks(stat);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list /proc/" + pid + "/task: " + e, e);
+    }
+    return new double[] {jit / (double) clockTicksPerSecond, gc / (double) clockTicksPerSecond};
+  }
+
+  /** HotSpot's compiler threads: "C1 CompilerThread0", "C2 CompilerThread0" (cut to 15 chars). */
+  static boolean isJit(String threadName) {
+    return threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler");
+  }
+
+  /** G1's threads: parallel workers ("GC Thread#0"), concurrent marking and refinement, its service. */
+  static boolean isGc(String threadName) {
+    return threadName.startsWith("GC Thread") || threadName.startsWith("G1 ");
+  }
+
   /** Peak resident set size so far (VmHWM), in bytes. */
   long peakRssBytes() {
     return statusKb(read("status"), "VmHWM:") * 1024;

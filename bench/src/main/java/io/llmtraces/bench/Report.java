@@ -32,6 +32,10 @@ final class Report {
             input > 0 ? f("paced at %,.0f spans/s", input) : "as fast as possible"));
     row(md, "job CPU over that time (user + system, all threads of the job JVM)",
         f("%.1f CPU-s = %.2f cores on average", cpu, cpu / r.number("e2e.seconds")));
+    double jit = r.number("e2e.job_cpu_jit_seconds");
+    double gc = r.number("e2e.job_cpu_gc_seconds");
+    row(md, "of that: the JIT compiler's threads, the garbage collector's threads",
+        f("%.1f CPU-s (%.0f %%), %.1f CPU-s (%.0f %%)", jit, 100 * jit / cpu, gc, 100 * gc / cpu));
     row(md, "whole machine busy meanwhile (job, Kafka broker, copier, anything else)",
         f("%.2f of %d cores", r.number("e2e.machine_busy_cores"), Runtime.getRuntime().availableProcessors()));
     row(md, "**spans/s per core** (spans per CPU second of the job JVM)", f("**%,.0f**", spans / cpu));
@@ -41,6 +45,11 @@ final class Report {
       row(md, "steady state (between the commits that passed 20 % and 80 % of the spans: no warm-up, no final wait)",
           f("%,.0f spans/s at %.2f cores: **%,.0f spans per CPU second**", steadySpans / r.number("e2e.steady.seconds"),
               steadyCpu / r.number("e2e.steady.seconds"), steadySpans / steadyCpu));
+      double steadyJit = r.number("e2e.steady.cpu_jit_seconds");
+      double steadyGc = r.number("e2e.steady.cpu_gc_seconds");
+      row(md, "steady state: the JIT compiler's share, the garbage collector's, spans per CPU second of the job's own threads",
+          f("%.0f %%, %.0f %%, %,.0f", 100 * steadyJit / steadyCpu, 100 * steadyGc / steadyCpu,
+              steadySpans / (steadyCpu - steadyJit - steadyGc)));
     }
     row(md, f("**ceiling**: Flink, Kafka source + decode + normalize, parallelism %.0f",
             r.number("ceiling.flink.parallelism")),

@@ -26,6 +26,22 @@ class BenchFiguresTest {
   }
 
   @Test
+  void jitAndGcThreadsAreToldApartByTheirNames() {
+    assertThat(ProcStats.isJit("C2 CompilerThre")).isTrue();
+    assertThat(ProcStats.isJit("C1 CompilerThre")).isTrue();
+    assertThat(ProcStats.isGc("GC Thread#1")).isTrue();
+    assertThat(ProcStats.isGc("G1 Conc#0")).isTrue();
+    assertThat(ProcStats.isGc("G1 Refine#0")).isTrue();
+    assertThat(ProcStats.isJit("Span rows -> ic")).isFalse();
+    assertThat(ProcStats.isGc("GcMonitor")).isFalse();
+    // This JVM compiled something by now; its threads are listed under /proc/self/task.
+    double[] jitAndGc = new ProcStats("self", 100).jitAndGcCpuSeconds();
+    assertThat(jitAndGc[0]).isGreaterThanOrEqualTo(0);
+    assertThat(jitAndGc[1]).isGreaterThanOrEqualTo(0);
+    assertThat(jitAndGc[0] + jitAndGc[1]).isLessThanOrEqualTo(new ProcStats("self", 100).cpuSeconds());
+  }
+
+  @Test
   void percentilesAreNearestRank() {
     long[] sorted = new long[100];
     for (int i = 0; i < 100; i++) {

@@ -116,10 +116,7 @@ public final class TableSchemas {
    * A bloom filter is sized for its row group's distinct trace ids, at most one per span.
    *
    * <p>And they are written many times faster than traces, mostly text: {@code span_json}
-   * (kilobytes of unique JSON per span) and the attribute map. Parquet's dictionary encoding hashes
-   * and compares every value of every string column, and was a third of the cost of writing
-   * spans; without it zstd still finds the repeats (project, kind, model, attribute keys), and no
-   * query of the page or of docs/sql.md depends on dictionaries. Nobody filters on {@code
+   * (kilobytes of unique JSON per span) and the attribute map. Nobody filters on {@code
    * span_json}, so it has no min/max statistics to compute (Parquet's) or to keep in manifests
    * (Iceberg's).
    */
@@ -127,7 +124,6 @@ public final class TableSchemas {
       Map.of(
           "write.parquet.row-group-size-bytes", "16777216",
           "write.parquet.bloom-filter-ndv.column.trace_id", "10000",
-          "parquet.enable.dictionary", "false",
           "write.parquet.stats-enabled.column.span_json", "false",
           "write.metadata.metrics.column.span_json", "none");
 
@@ -145,12 +141,19 @@ public final class TableSchemas {
    * ids a row group can hold (8 MB of trace rows is about 60,000 traces) at 1 % false
    * positives: 128 KB. Without a number of distinct values Parquet gives every row group a
    * filter of the maximum size, 1 MB, most of a file written in a checkpoint interval.
+   *
+   * <p>No dictionary encoding: Parquet's dictionaries hash and compare every value of every
+   * column, start over in every row group and give up on columns of unique values (ids, times,
+   * durations, span_json) only after filling a dictionary; that was a third of the cost of writing
+   * spans and a fifth of writing traces. zstd still finds the repeats (project, kind, model,
+   * attribute keys), and no query of the page or of docs/sql.md depends on dictionaries.
    */
   public static final Map<String, String> TABLE_PROPERTIES =
       Map.of(
           "write.parquet.bloom-filter-enabled.column.trace_id", "true",
           "write.parquet.bloom-filter-ndv.column.trace_id", "65536",
           "write.parquet.row-group-size-bytes", "8388608",
+          "parquet.enable.dictionary", "false",
           "format-version", "2",
           "write.format.default", "parquet",
           "write.parquet.compression-codec", "zstd",
