@@ -34,8 +34,18 @@ final class BoundedWriter extends Writer {
   private final int limit;
 
   BoundedWriter(int limit, int initialCapacity) {
+    this(limit, new char[Math.max(16, Math.min(limit, initialCapacity))]);
+  }
+
+  /** Writes into {@code buffer} (its content is overwritten) until it needs a larger one. */
+  BoundedWriter(int limit, char[] buffer) {
     this.limit = limit;
-    this.buf = new char[Math.max(16, Math.min(limit, initialCapacity))];
+    this.buf = buffer;
+  }
+
+  /** The array written into: the one given, or a larger one if it had to grow. */
+  char[] buffer() {
+    return buf;
   }
 
   /** Makes room for n more chars (n within the limit). */
