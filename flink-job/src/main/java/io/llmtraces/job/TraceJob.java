@@ -19,10 +19,12 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -52,6 +54,8 @@ public final class TraceJob {
   public static final String TRACES_SINK_UID = "iceberg-traces";
   public static final String SPANS_SINK_UID = "iceberg-spans";
   public static final String SPAN_ROWS_UID = "span-rows";
+  /** Managed memory of a local mini cluster when the state is in RocksDB: its memtables and caches. */
+  static final MemorySize LOCAL_ROCKSDB_MANAGED_MEMORY = MemorySize.ofMebiBytes(512);
 
   private TraceJob() {}
 
@@ -80,6 +84,12 @@ public final class TraceJob {
     if ("rocksdb".equals(options.stateBackend())) {
       // RocksDB is chosen for a large state: then checkpoints upload only what changed.
       conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+      if (options.local()) {
+        // Its memtables and block cache live in managed memory (off the JVM heap); a local mini
+        // cluster has only 128 MB of it by default, and RocksDB then flushes constantly. On a
+        // cluster it is the task managers' taskmanager.memory.managed.* (docs/operations.md).
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_ROCKSDB_MANAGED_MEMORY);
+      }
     }
     // Our records are immutable values: handing them to chained operators without copies is safe.
     conf.set(PipelineOptions.OBJECT_REUSE, true);
