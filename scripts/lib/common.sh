@@ -3,6 +3,12 @@
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # The JVM flags Flink and Iceberg need on Java 17 (the same list as the parent pom's jvm.opens).
+# The garbage collector of every JVM that runs the trace job (scripts/demo, the task managers of
+# scripts/cluster, the benchmark; deploy/kubernetes sets the same): the parallel collector spends
+# about half the CPU G1 does on the job's allocation pattern (spans wait ~12 s in state, then go),
+# for stop-the-world pauses of a few hundred ms. Measured in docs/performance.md.
+JOB_GC_OPTS=(-XX:+UseParallelGC)
+
 JVM_OPENS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
   --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED

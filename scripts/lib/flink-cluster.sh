@@ -11,6 +11,7 @@ write_config() {
   declare -A value=()
   set_conf() { [ -n "${value[$1]+set}" ] || keys+=("$1"); value[$1]="$2"; }
   set_conf env.java.opts.all "$FLINK_JAVA_OPTS"
+  set_conf env.java.opts.taskmanager "${JOB_GC_OPTS[*]}"
   set_conf jobmanager.rpc.address localhost
   set_conf jobmanager.rpc.port "$rpc_port"
   set_conf jobmanager.bind-host localhost

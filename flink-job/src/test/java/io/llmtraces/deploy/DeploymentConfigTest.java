@@ -59,6 +59,11 @@ class DeploymentConfigTest {
     assertThat(conf.get("high-availability.type").asText()).isEqualTo("kubernetes");
     assertThat(conf.get("high-availability.storageDir").asText()).startsWith("s3://");
     assertThat(conf).containsKey("taskmanager.numberOfTaskSlots");
+    // The same garbage collector as the scripts give every JVM that runs the job.
+    String scripts = Files.readString(FlinkCluster.projectRoot().resolve("scripts/lib/common.sh"));
+    java.util.regex.Matcher gc = java.util.regex.Pattern.compile("(?m)^JOB_GC_OPTS=\\((.*)\\)$").matcher(scripts);
+    assertThat(gc.find()).as("JOB_GC_OPTS in scripts/lib/common.sh").isTrue();
+    assertThat(conf.get("env.java.opts.taskmanager").asText()).isEqualTo(gc.group(1));
 
     JsonNode job = spec.path("job");
     assertThat(job.path("upgradeMode").asText()).isEqualTo("savepoint");

@@ -109,11 +109,11 @@ public final class TableSchemas {
 
   /**
    * Spans are read one trace at a time (an expanded trace): smaller row groups than the traces
-   * table's, so that what the bloom filter leaves to read is small. The size is counted before
-   * compression (Parquet measures the page being filled raw): 16 MB of spans is about 4,000 spans
-   * and 1 MB on disk. (2 MB, as before, made row groups of 1,200 spans and 300 KB, each with a
-   * bloom filter and restarted column buffers of its own: a third of the cost of writing spans.)
-   * A bloom filter is sized for its row group's distinct trace ids, at most one per span.
+   * table's, so that what the bloom filter leaves to read is small (2 MB counted before
+   * compression, as Parquet measures the page being filled: about 1,200-2,000 spans, 300 KB on
+   * disk). The bloom filter is sized for the trace ids such a row group holds (at most one per
+   * span; 8 KB at 1 % false positives); without a number of distinct values Parquet gave each row
+   * group the maximum, 1 MB: three quarters of every file written.
    *
    * <p>And they are written many times faster than traces, mostly text: {@code span_json}
    * (kilobytes of unique JSON per span) and the attribute map. Nobody filters on {@code
@@ -122,8 +122,8 @@ public final class TableSchemas {
    */
   public static final Map<String, String> SPANS_PROPERTIES =
       Map.of(
-          "write.parquet.row-group-size-bytes", "16777216",
-          "write.parquet.bloom-filter-ndv.column.trace_id", "10000",
+          "write.parquet.row-group-size-bytes", "2097152",
+          "write.parquet.bloom-filter-ndv.column.trace_id", "4096",
           "write.parquet.stats-enabled.column.span_json", "false",
           "write.metadata.metrics.column.span_json", "none");
 
@@ -144,9 +144,10 @@ public final class TableSchemas {
    *
    * <p>No dictionary encoding: Parquet's dictionaries hash and compare every value of every
    * column, start over in every row group and give up on columns of unique values (ids, times,
-   * durations, span_json) only after filling a dictionary; that was a third of the cost of writing
-   * spans and a fifth of writing traces. zstd still finds the repeats (project, kind, model,
-   * attribute keys), and no query of the page or of docs/sql.md depends on dictionaries.
+   * durations, span_json) only after filling a dictionary: a third of the cost of writing spans,
+   * and a sixth of the thread that scores and writes traces. zstd still finds the repeats
+   * (project, kind, model, attribute keys), and no query of the page or of docs/sql.md depends on
+   * dictionaries.
    */
   public static final Map<String, String> TABLE_PROPERTIES =
       Map.of(
