@@ -3,7 +3,6 @@ package io.llmtraces.sink;
 import io.llmtraces.model.AnomalyType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.MapData;
@@ -54,19 +53,22 @@ final class RowValues {
   }
 
   /**
-   * A map column's value as two arrays, which is all the Parquet writer reads of it: not a
-   * {@code GenericMapData}, whose hash map would hash every key's bytes only to be iterated.
+   * A map column's value from UTF-8 keys and values at the same positions (null keys: an empty
+   * map; a null value: empty), as two arrays, which is all the Parquet writer reads of a map: not
+   * a {@code GenericMapData}, whose hash map would hash every key's bytes only to be iterated.
    */
-  static MapData stringMap(Map<String, String> values) {
-    StringData[] keys = new StringData[values.size()];
-    StringData[] vals = new StringData[keys.length];
-    int i = 0;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      keys[i] = string(e.getKey());
-      vals[i++] = string(e.getValue() == null ? "" : e.getValue());
+  static MapData utf8Map(byte[][] keys, byte[][] values) {
+    int n = keys == null ? 0 : keys.length;
+    StringData[] k = new StringData[n];
+    StringData[] v = new StringData[n];
+    for (int i = 0; i < n; i++) {
+      k[i] = StringData.fromBytes(keys[i]);
+      v[i] = StringData.fromBytes(values[i] == null ? EMPTY : values[i]);
     }
-    return new StringPairs(new GenericArrayData(keys), new GenericArrayData(vals));
+    return new StringPairs(new GenericArrayData(k), new GenericArrayData(v));
   }
+
+  private static final byte[] EMPTY = new byte[0];
 
   /** Map data of keys and values at the same positions of two arrays. */
   private record StringPairs(ArrayData keyArray, ArrayData valueArray) implements MapData {

@@ -3,21 +3,25 @@ package io.llmtraces.sink;
 import static io.llmtraces.sink.RowValues.micros;
 import static io.llmtraces.sink.RowValues.position;
 import static io.llmtraces.sink.RowValues.string;
-import static io.llmtraces.sink.RowValues.stringMap;
 import static io.llmtraces.sink.RowValues.types;
+import static io.llmtraces.sink.RowValues.utf8Map;
 
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.schema.TableSchemas;
 import io.llmtraces.model.SpanScore;
 import io.llmtraces.scoring.WritableSpan;
 import io.llmtraces.trace.SpanCodec;
-import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
 import org.apache.iceberg.Schema;
 
-/** A scored span as a row of the {@code spans} table: the one place its body is decoded again. */
+/**
+ * A scored span as a row of the {@code spans} table: the one place its body is decoded again,
+ * and then only from compressed bytes to UTF-8 bytes (the attributes and span_json, most of a
+ * row, never become Java strings on their way to Parquet).
+ */
 public class SpanRows implements MapFunction<WritableSpan, RowData> {
   private static final Schema S = TableSchemas.SPANS_SCHEMA;
   private static final int PROJECT = position(S, "project");
@@ -70,7 +74,9 @@ public class SpanRows implements MapFunction<WritableSpan, RowData> {
 
   @Override
   public RowData map(WritableSpan scored) {
-    NormalizedSpan s = SpanCodec.decode(scored.span());
+    SpanCodec.FactsAndBody decoded = SpanCodec.decodeForWriting(scored.span());
+    NormalizedSpan s = decoded.facts();
+    SpanCodec.Utf8Body body = decoded.body();
     SpanScore a = scored.score();
     GenericRowData row = new GenericRowData(S.columns().size());
     row.setField(PROJECT, string(s.project()));
@@ -107,8 +113,8 @@ public class SpanRows implements MapFunction<WritableSpan, RowData> {
     row.setField(TTFT, s.ttftMs());
     row.setField(SESSION, string(s.sessionId()));
     row.setField(USER, string(s.userId()));
-    row.setField(ATTRIBUTES, stringMap(s.attributes() == null ? Map.of() : s.attributes()));
-    row.setField(SPAN_JSON, string(s.spanJson() == null ? "" : s.spanJson()));
+    row.setField(ATTRIBUTES, utf8Map(body.attributeKeys(), body.attributeValues()));
+    row.setField(SPAN_JSON, StringData.fromBytes(body.spanJson() == null ? new byte[0] : body.spanJson()));
     row.setField(INGESTED, micros(scored.ingestedAtMicros()));
     row.setField(SCORE, a.score());
     row.setField(TYPES, types(a.types()));

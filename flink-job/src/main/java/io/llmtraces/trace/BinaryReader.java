@@ -59,6 +59,18 @@ final class BinaryReader {
     return bool() ? f64() : null;
   }
 
+  /** A string as its UTF-8 bytes (a copy), null as null. */
+  byte[] utf8() {
+    long n = varLong();
+    if (n == 0) {
+      return null;
+    }
+    int len = (int) (n - 1);
+    byte[] bytes = java.util.Arrays.copyOfRange(buf, pos, pos + len);
+    pos += len;
+    return bytes;
+  }
+
   String str() {
     long n = varLong();
     if (n == 0) {

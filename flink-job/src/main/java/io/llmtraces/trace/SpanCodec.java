@@ -110,8 +110,68 @@ public final class SpanCodec {
     return decode(bytes, false);
   }
 
+  /**
+   * A span's body as the UTF-8 bytes it was encoded from: for a writer that wants bytes (a
+   * Parquet row), which would otherwise decode every string only to encode it again.
+   *
+   * @param attributeKeys null when the span had no attribute map; else its keys, in map order
+   * @param attributeValues the values at the same positions (an absent value is null)
+   * @param spanJson null when the span had none
+   */
+  public record Utf8Body(byte[][] attributeKeys, byte[][] attributeValues, byte[] spanJson) {}
+
+  /** A span decoded for writing: its facts as {@link #decodeFacts} gives them, and its body as bytes. */
+  public record FactsAndBody(NormalizedSpan facts, Utf8Body body) {}
+
+  /** The span's facts and its body as UTF-8 bytes, in one pass. */
+  public static FactsAndBody decodeForWriting(byte[] bytes) {
+    BinaryReader r = new BinaryReader(bytes);
+    NormalizedSpan facts = decodeFacts(r);
+    BinaryReader body = new BinaryReader(decompressBody(bytes, r));
+    long entries = body.varLong();
+    byte[][] keys = null;
+    byte[][] values = null;
+    if (entries >= 0) {
+      keys = new byte[(int) entries][];
+      values = new byte[keys.length][];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = body.utf8();
+        values[i] = body.utf8();
+      }
+    }
+    return new FactsAndBody(facts, new Utf8Body(keys, values, body.utf8()));
+  }
+
   private static NormalizedSpan decode(byte[] bytes, boolean withBody) {
     BinaryReader r = new BinaryReader(bytes);
+    NormalizedSpan facts = decodeFacts(r);
+    if (!withBody) {
+      return facts;
+    }
+    BinaryReader body = new BinaryReader(decompressBody(bytes, r));
+    long entries = body.varLong();
+    Map<String, String> attributes = null;
+    if (entries >= 0) {
+      attributes = new HashMap<>((int) (entries * 4 / 3) + 1);
+      for (long i = 0; i < entries; i++) {
+        attributes.put(body.str(), body.str());
+      }
+    }
+    return facts.withBody(attributes, body.str());
+  }
+
+  /** The body block after the facts, decompressed; the reader is left past it. */
+  private static byte[] decompressBody(byte[] bytes, BinaryReader r) {
+    int rawLength = (int) r.varLong();
+    int packed = (int) r.varLong();
+    byte[] raw = new byte[rawLength];
+    DECOMPRESSOR.decompress(bytes, r.position(), packed, raw, 0, rawLength);
+    r.skip(packed);
+    return raw;
+  }
+
+  /** The facts, read up to the body; the attribute map empty and span_json null. */
+  private static NormalizedSpan decodeFacts(BinaryReader r) {
     byte version = r.b();
     if (version != VERSION) {
       throw new IllegalArgumentException("span bytes of format version " + version + ", this code reads " + VERSION);
@@ -149,31 +209,12 @@ public final class SpanCodec {
     Double ttftMs = r.optDouble();
     String sessionId = r.str();
     String userId = r.str();
-    Map<String, String> attributes = Map.of();
-    String spanJson = null;
-    if (withBody) {
-      int rawLength = (int) r.varLong();
-      int packed = (int) r.varLong();
-      byte[] raw = new byte[rawLength];
-      DECOMPRESSOR.decompress(bytes, r.position(), packed, raw, 0, rawLength);
-      BinaryReader body = new BinaryReader(raw);
-      long entries = body.varLong();
-      attributes = null;
-      if (entries >= 0) {
-        attributes = new HashMap<>((int) (entries * 4 / 3) + 1);
-        for (long i = 0; i < entries; i++) {
-          attributes.put(body.str(), body.str());
-        }
-      }
-      spanJson = body.str();
-      r.skip(packed);
-    }
     return new NormalizedSpan(
         project, traceId, spanId, parentSpanId, name, kind, serviceName, workflowName, entityName,
         startMicros, endMicros, durationMs, statusCode, statusMessage, isError, errorType, model,
         responseModel, embeddingModel, provider, inputTokens, outputTokens, totalTokens,
         cacheReadTokens, reasoningTokens, tokenSizeBytes, hasPrompt, hasResponse, finishReason,
-        isStreaming, ttftMs, sessionId, userId, attributes, spanJson);
+        isStreaming, ttftMs, sessionId, userId, Map.of(), null);
   }
 
   /** A first guess of the body's size, so that most are written without growing the buffer. */

@@ -9,6 +9,7 @@ import io.llmtraces.ingest.SpanNormalizer;
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.SpanKind;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,7 @@ class SpanCodecTest {
       byte[] encoded = SpanCodec.encode(span);
       bytes += encoded.length;
       assertThat(SpanCodec.decode(encoded)).isEqualTo(span);
+      assertThat(writingForm(encoded)).isEqualTo(span);
     }
     System.out.printf("demo spans: %d bytes encoded on average%n", bytes / spans.size());
   }
@@ -80,6 +82,41 @@ class SpanCodecTest {
     assertThat(facts.attributes()).isEmpty();
     assertThat(facts.spanJson()).isNull();
     assertThat(facts).usingRecursiveComparison().ignoringFields("attributes", "spanJson").isEqualTo(span);
+  }
+
+  @Test
+  void theFormForWritingHasTheBodyAsUtf8Bytes() {
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put("ключ", "значение ✓ 🚀");
+    attributes.put("absent", null);
+    NormalizedSpan span = TestSpans.root("a000000000000001", 0, 1).withBody(attributes, "{\"name\":\"✓\"}");
+    byte[] encoded = SpanCodec.encode(span);
+    SpanCodec.FactsAndBody decoded = SpanCodec.decodeForWriting(encoded);
+    assertThat(decoded.facts()).isEqualTo(SpanCodec.decodeFacts(encoded));
+    assertThat(decoded.body().spanJson()).isEqualTo("{\"name\":\"✓\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(writingForm(encoded)).isEqualTo(span);
+
+    NormalizedSpan bare = TestSpans.root("a000000000000001", 0, 1).withBody(null, null);
+    SpanCodec.Utf8Body none = SpanCodec.decodeForWriting(SpanCodec.encode(bare)).body();
+    assertThat(none.attributeKeys()).isNull();
+    assertThat(none.spanJson()).isNull();
+  }
+
+  /** The span again, from what {@link SpanCodec#decodeForWriting} gives a writer. */
+  private static NormalizedSpan writingForm(byte[] encoded) {
+    SpanCodec.FactsAndBody decoded = SpanCodec.decodeForWriting(encoded);
+    SpanCodec.Utf8Body body = decoded.body();
+    Map<String, String> attributes = null;
+    if (body.attributeKeys() != null) {
+      attributes = new HashMap<>();
+      for (int i = 0; i < body.attributeKeys().length; i++) {
+        byte[] value = body.attributeValues()[i];
+        attributes.put(new String(body.attributeKeys()[i], StandardCharsets.UTF_8),
+            value == null ? null : new String(value, StandardCharsets.UTF_8));
+      }
+    }
+    byte[] json = body.spanJson();
+    return decoded.facts().withBody(attributes, json == null ? null : new String(json, StandardCharsets.UTF_8));
   }
 
   @Test

@@ -54,4 +54,14 @@ public record NormalizedSpan(
   public boolean isLlmCall() {
     return kind == SpanKind.LLM || kind == SpanKind.EMBEDDING;
   }
+
+  /** This span with another attribute map and span_json. */
+  public NormalizedSpan withBody(Map<String, String> newAttributes, String newSpanJson) {
+    return new NormalizedSpan(
+        project, traceId, spanId, parentSpanId, name, kind, serviceName, workflowName, entityName,
+        startMicros, endMicros, durationMs, statusCode, statusMessage, isError, errorType, model,
+        responseModel, embeddingModel, provider, inputTokens, outputTokens, totalTokens,
+        cacheReadTokens, reasoningTokens, tokenSizeBytes, hasPrompt, hasResponse, finishReason,
+        isStreaming, ttftMs, sessionId, userId, newAttributes, newSpanJson);
+  }
 }
