@@ -17,6 +17,11 @@ final class BinaryWriter {
     buf = new byte[capacity];
   }
 
+  /** Forgets what was written, keeping the buffer for the next value. */
+  void reset() {
+    pos = 0;
+  }
+
   /** What was written, as a new array of its length. */
   byte[] bytes() {
     return Arrays.copyOf(buf, pos);

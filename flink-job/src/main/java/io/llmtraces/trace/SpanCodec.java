@@ -35,11 +35,20 @@ public final class SpanCodec {
   private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
   private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
 
+  // Every span is encoded once, into two buffers kept per thread (the facts with the compressed
+  // body, and the body before compression) instead of new ones growing for each span.
+  private static final ThreadLocal<BinaryWriter[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new BinaryWriter[] {new BinaryWriter(4096), new BinaryWriter(8192)});
+
   private SpanCodec() {}
 
   /** The span as bytes. */
   public static byte[] encode(NormalizedSpan s) {
-    BinaryWriter w = new BinaryWriter(256);
+    BinaryWriter[] scratch = SCRATCH.get();
+    BinaryWriter w = scratch[0];
+    BinaryWriter body = scratch[1];
+    w.reset();
+    body.reset();
     w.b(VERSION);
     w.str(s.project());
     w.str(s.traceId());
@@ -74,7 +83,6 @@ public final class SpanCodec {
     w.optDouble(s.ttftMs());
     w.str(s.sessionId());
     w.str(s.userId());
-    BinaryWriter body = new BinaryWriter(estimate(s));
     Map<String, String> attributes = s.attributes();
     if (attributes == null) {
       body.varLong(-1);
@@ -215,14 +223,5 @@ public final class SpanCodec {
         responseModel, embeddingModel, provider, inputTokens, outputTokens, totalTokens,
         cacheReadTokens, reasoningTokens, tokenSizeBytes, hasPrompt, hasResponse, finishReason,
         isStreaming, ttftMs, sessionId, userId, Map.of(), null);
-  }
-
-  /** A first guess of the body's size, so that most are written without growing the buffer. */
-  private static int estimate(NormalizedSpan s) {
-    int size = 16 + (s.spanJson() == null ? 0 : s.spanJson().length());
-    if (s.attributes() != null) {
-      size += 48 * s.attributes().size();
-    }
-    return size;
   }
 }
