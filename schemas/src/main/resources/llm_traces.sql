@@ -91,6 +91,6 @@ TBLPROPERTIES ('format-version'='2', 'parquet.enable.dictionary'='false', 'write
 
 CREATE VIEW llm_traces.traces_latest AS
 SELECT * FROM (
-  SELECT t.*, ROW_NUMBER() OVER (PARTITION BY project, trace_id ORDER BY version DESC) AS version_rank
+  SELECT t.*, ROW_NUMBER() OVER (PARTITION BY project, trace_id ORDER BY version DESC, span_count DESC) AS version_rank
   FROM llm_traces.traces t
 ) WHERE version_rank = 1;

@@ -16,12 +16,16 @@ import org.apache.iceberg.types.Types;
  * trace. The checked-in {@code llm_traces.sql} must equal this output (a test says so).
  */
 public final class SqlDdl {
-  /** Readers that want one row per trace use this view: the highest version wins. */
+  /**
+   * Readers that want one row per trace use this view: the highest version wins; of rows of the
+   * same version (a span later than the job's late retention starts its trace over as a version 1
+   * of its own), the one with more spans.
+   */
   public static final String TRACES_LATEST_VIEW =
       """
       CREATE VIEW llm_traces.traces_latest AS
       SELECT * FROM (
-        SELECT t.*, ROW_NUMBER() OVER (PARTITION BY project, trace_id ORDER BY version DESC) AS version_rank
+        SELECT t.*, ROW_NUMBER() OVER (PARTITION BY project, trace_id ORDER BY version DESC, span_count DESC) AS version_rank
         FROM llm_traces.traces t
       ) WHERE version_rank = 1;
       """;

@@ -26,7 +26,7 @@ public final class TraceListing {
     Map<String, TraceRow> latest = new HashMap<>();
     for (TraceRow r : candidates) {
       if (r.project().equals(q.project())) {
-        latest.merge(r.traceId(), r, (a, b) -> a.version() >= b.version() ? a : b);
+        latest.merge(r.traceId(), r, TraceRow::newer);
       }
     }
     List<TraceRow> matching = new ArrayList<>();

@@ -27,6 +27,19 @@ public record TraceRow(
     String explanation,
     TraceExtras extras) {
 
+  /**
+   * The row that stands for its trace, of two rows of one trace: the higher version; of two
+   * rows of the same version (a span later than the job's late retention starts its trace over as
+   * a version 1 of its own), the one with more spans. The view {@code traces_latest} orders the
+   * same way.
+   */
+  public static TraceRow newer(TraceRow a, TraceRow b) {
+    if (a.version != b.version) {
+      return a.version > b.version ? a : b;
+    }
+    return a.spanCount >= b.spanCount ? a : b;
+  }
+
   /** Anomalies a trace counts in the page's summary: its anomalous spans, plus itself when its own duration was. */
   public int anomalyCount() {
     return anomalousSpanCount + (anomalyTypes.contains("TRACE_RESPONSE_TIME") ? 1 : 0);

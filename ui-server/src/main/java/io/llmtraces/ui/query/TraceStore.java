@@ -72,7 +72,7 @@ public final class TraceStore {
   private static List<ProjectSummary> summarize(List<TraceRow> rows) {
     Map<String, Map<String, TraceRow>> latest = new TreeMap<>();
     for (TraceRow r : rows) {
-      latest.computeIfAbsent(r.project(), p -> new HashMap<>()).merge(r.traceId(), r, (a, b) -> a.version() >= b.version() ? a : b);
+      latest.computeIfAbsent(r.project(), p -> new HashMap<>()).merge(r.traceId(), r, TraceRow::newer);
     }
     List<ProjectSummary> out = new ArrayList<>();
     latest.forEach((project, byId) -> {
@@ -110,7 +110,7 @@ public final class TraceStore {
     TraceRow row =
         traceFiles.rows(where).stream()
             .filter(r -> r.project().equals(project) && r.traceId().equals(traceId))
-            .max(Comparator.comparingInt(TraceRow::version))
+            .reduce(TraceRow::newer)
             .orElseThrow(() -> new NotFound("no trace " + traceId + " in project " + project));
     Map<String, Object> fields = row.extras().byColumn();
     long start = row.startMicros();

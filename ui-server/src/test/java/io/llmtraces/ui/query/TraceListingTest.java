@@ -28,6 +28,20 @@ class TraceListingTest {
   }
 
   @Test
+  void ofTwoFirstVersionsTheOneWithMoreSpansStandsForTheTrace() {
+    // A span later than the job's late retention writes its trace again as a version 1 of one span.
+    TraceRow whole = row("t1", 1, 10, 900, 50, 10, false);
+    TraceRow straggler = new TraceRow("acme", "t1", 1, whole.startMicros(), 20, 1, 0, 0, 0, List.of(), false, 0, null, "svc", List.of(), null, null);
+    for (List<TraceRow> rows : List.of(List.of(whole, straggler), List.of(straggler, whole))) {
+      TraceListing.Page page = TraceListing.apply(rows, query(TraceQuery.Anomalous.ALL, TraceQuery.Sort.SCORE, true, null, null));
+      assertThat(page.traces()).singleElement().isSameAs(whole);
+    }
+    TraceRow second = row("t1", 2, 10, 950, 55, 10, false);
+    assertThat(TraceRow.newer(second, whole)).isSameAs(second);
+    assertThat(TraceRow.newer(straggler, second)).isSameAs(second);
+  }
+
+  @Test
   void summaryFollowsTheFiltersAndPagesAreStable() {
     List<TraceRow> rows = List.of(
         row("a", 1, 5, 100, 10, 90, true, "SPAN_RESPONSE_TIME", "TRACE_RESPONSE_TIME"),
