@@ -26,8 +26,8 @@ final class ProcStats {
   /**
    * CPU seconds so far of the JVM's JIT compiler threads and of its garbage collector's threads,
    * in that order, from the stat file of each thread under {@code /proc/PID/task} (a thread's name
-   * is its {@code comm}). Threads
-   * that have exited are no longer listed: their time is only in {@link #cpuSeconds()}.
+   * is its {@code comm}). Threads that have exited are no longer listed: their time is only in
+   * {@link #cpuSeconds()}.
    */
   double[] jitAndGcCpuSeconds() {
     long jit = 0;
@@ -58,7 +58,10 @@ final class ProcStats {
     return threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler");
   }
 
-  /** G1's threads: parallel workers ("GC Thread#0"), concurrent marking and refinement, its service. */
+  /**
+   * The collector's threads: parallel workers ("GC Thread#0", of G1 and of the parallel
+   * collector alike) and G1's concurrent marking, refinement and service threads ("G1 Conc#0").
+   */
   static boolean isGc(String threadName) {
     return threadName.startsWith("GC Thread") || threadName.startsWith("G1 ");
   }
