@@ -63,9 +63,14 @@ final class RowValues {
     StringData[] v = new StringData[n];
     for (int i = 0; i < n; i++) {
       k[i] = StringData.fromBytes(keys[i]);
-      v[i] = StringData.fromBytes(values[i] == null ? EMPTY : values[i]);
+      v[i] = utf8(values[i]);
     }
     return new StringPairs(new GenericArrayData(k), new GenericArrayData(v));
+  }
+
+  /** UTF-8 bytes as they are; none as the empty string (for columns that are never null). */
+  static StringData utf8(byte[] bytes) {
+    return StringData.fromBytes(bytes == null ? EMPTY : bytes);
   }
 
   private static final byte[] EMPTY = new byte[0];

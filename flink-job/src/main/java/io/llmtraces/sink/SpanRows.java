@@ -4,6 +4,7 @@ import static io.llmtraces.sink.RowValues.micros;
 import static io.llmtraces.sink.RowValues.position;
 import static io.llmtraces.sink.RowValues.string;
 import static io.llmtraces.sink.RowValues.types;
+import static io.llmtraces.sink.RowValues.utf8;
 import static io.llmtraces.sink.RowValues.utf8Map;
 
 import io.llmtraces.model.NormalizedSpan;
@@ -14,7 +15,6 @@ import io.llmtraces.trace.SpanCodec;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
 import org.apache.iceberg.Schema;
 
 /**
@@ -114,7 +114,7 @@ public class SpanRows implements MapFunction<WritableSpan, RowData> {
     row.setField(SESSION, string(s.sessionId()));
     row.setField(USER, string(s.userId()));
     row.setField(ATTRIBUTES, utf8Map(body.attributeKeys(), body.attributeValues()));
-    row.setField(SPAN_JSON, StringData.fromBytes(body.spanJson() == null ? new byte[0] : body.spanJson()));
+    row.setField(SPAN_JSON, utf8(body.spanJson()));
     row.setField(INGESTED, micros(scored.ingestedAtMicros()));
     row.setField(SCORE, a.score());
     row.setField(TYPES, types(a.types()));

@@ -1,6 +1,7 @@
 package io.llmtraces.trace;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Reads what a {@link BinaryWriter} wrote, in the same order. */
 final class BinaryReader {
@@ -66,7 +67,7 @@ final class BinaryReader {
       return null;
     }
     int len = (int) (n - 1);
-    byte[] bytes = java.util.Arrays.copyOfRange(buf, pos, pos + len);
+    byte[] bytes = Arrays.copyOfRange(buf, pos, pos + len);
     pos += len;
     return bytes;
   }

@@ -2,6 +2,7 @@ package io.llmtraces.trace;
 
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.SpanKind;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import net.jpountz.lz4.LZ4Compressor;
@@ -107,7 +108,16 @@ public final class SpanCodec {
 
   /** The span the bytes hold. */
   public static NormalizedSpan decode(byte[] bytes) {
-    return decode(bytes, true);
+    FactsAndBody decoded = decodeForWriting(bytes);
+    Utf8Body body = decoded.body();
+    Map<String, String> attributes = null;
+    if (body.attributeKeys() != null) {
+      attributes = new HashMap<>(body.attributeKeys().length * 4 / 3 + 1);
+      for (int i = 0; i < body.attributeKeys().length; i++) {
+        attributes.put(string(body.attributeKeys()[i]), string(body.attributeValues()[i]));
+      }
+    }
+    return decoded.facts().withBody(attributes, string(body.spanJson()));
   }
 
   /**
@@ -115,7 +125,7 @@ public final class SpanCodec {
    * map comes back empty and span_json null, which saves building the larger part of the span.
    */
   public static NormalizedSpan decodeFacts(byte[] bytes) {
-    return decode(bytes, false);
+    return decodeFacts(new BinaryReader(bytes));
   }
 
   /**
@@ -150,22 +160,8 @@ public final class SpanCodec {
     return new FactsAndBody(facts, new Utf8Body(keys, values, body.utf8()));
   }
 
-  private static NormalizedSpan decode(byte[] bytes, boolean withBody) {
-    BinaryReader r = new BinaryReader(bytes);
-    NormalizedSpan facts = decodeFacts(r);
-    if (!withBody) {
-      return facts;
-    }
-    BinaryReader body = new BinaryReader(decompressBody(bytes, r));
-    long entries = body.varLong();
-    Map<String, String> attributes = null;
-    if (entries >= 0) {
-      attributes = new HashMap<>((int) (entries * 4 / 3) + 1);
-      for (long i = 0; i < entries; i++) {
-        attributes.put(body.str(), body.str());
-      }
-    }
-    return facts.withBody(attributes, body.str());
+  private static String string(byte[] utf8) {
+    return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
   }
 
   /** The body block after the facts, decompressed; the reader is left past it. */
