@@ -81,7 +81,9 @@ final class CeilingPhase {
             .setProperty("max.partition.fetch.bytes", Integer.toString(Math.max(1 << 20, maxRecordBytes)))
             .build();
     env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka " + topic)
-        .process(new DecodeSpansFunction(maxRecordBytes, NormalizerLimits.DEFAULTS))
+        // The spans as the job's normalizer makes them (span_json as bytes), without the job's encoding.
+        .process(new DecodeSpansFunction<NormalizedSpan>(maxRecordBytes, NormalizerLimits.DEFAULTS, (span, json, length) -> span))
+        .returns(NormalizedSpan.class)
         .name("Decode and normalize spans")
         .sinkTo(new CountingSink())
         .name("Count and drop");
@@ -128,7 +130,7 @@ final class CeilingPhase {
         }
         for (ConsumerRecord<byte[], byte[]> r : batch) {
           try {
-            normalizer.normalize(decoder.decode(r.value()), s -> spans[0]++);
+            normalizer.normalize(decoder.decode(r.value()), (SpanNormalizer.Utf8Receiver) (s, json, length) -> spans[0]++);
           } catch (MalformedRecordException e) {
             throw new IllegalStateException("a demo record did not decode", e);
           }

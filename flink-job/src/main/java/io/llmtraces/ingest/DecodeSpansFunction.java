@@ -4,6 +4,7 @@ import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.otlp.MalformedRecordException;
 import io.llmtraces.otlp.OtlpRecordDecoder;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -14,15 +15,25 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decodes each Kafka record into normalized spans; a record that cannot be decoded goes to the
+ * Decodes each Kafka record into normalized spans, each emitted as what {@link SpanOutput} makes
+ * of it (the job: its encoding for the assembly); a record that cannot be decoded goes to the
  * {@link #DEAD_LETTERS} side output with its reason, and is counted per reason. Nothing here
  * throws for bad input: one bad record must never stop the job.
+ *
+ * @param <T> what a span is emitted as
  */
-public class DecodeSpansFunction extends ProcessFunction<KafkaRecord, NormalizedSpan> {
+public class DecodeSpansFunction<T> extends ProcessFunction<KafkaRecord, T> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+  /** Makes the emitted value of a span and its span_json bytes (valid only during the call). */
+  @FunctionalInterface
+  public interface SpanOutput<T> extends Serializable {
+    T of(NormalizedSpan span, byte[] spanJson, int length);
+  }
 
   private final int maxRecordBytes;
   private final NormalizerLimits limits;
+  private final SpanOutput<T> output;
   private transient OtlpRecordDecoder decoder;
   private transient SpanNormalizer normalizer;
   private transient Counter records;
@@ -31,9 +42,10 @@ public class DecodeSpansFunction extends ProcessFunction<KafkaRecord, Normalized
   private transient MetricGroup reasons;
   private transient Map<String, Counter> deadLettersByReason;
 
-  public DecodeSpansFunction(int maxRecordBytes, NormalizerLimits limits) {
+  public DecodeSpansFunction(int maxRecordBytes, NormalizerLimits limits, SpanOutput<T> output) {
     this.maxRecordBytes = maxRecordBytes;
     this.limits = limits;
+    this.output = output;
   }
 
   @Override
@@ -49,7 +61,7 @@ public class DecodeSpansFunction extends ProcessFunction<KafkaRecord, Normalized
   }
 
   @Override
-  public void processElement(KafkaRecord record, Context ctx, Collector<NormalizedSpan> out) {
+  public void processElement(KafkaRecord record, Context ctx, Collector<T> out) {
     ExportTraceServiceRequest request;
     try {
       request = decoder.decode(record.value());
@@ -60,9 +72,9 @@ public class DecodeSpansFunction extends ProcessFunction<KafkaRecord, Normalized
     try {
       normalizer.normalize(
           request,
-          span -> {
+          (SpanNormalizer.Utf8Receiver) (span, json, length) -> {
             spans.inc();
-            out.collect(span);
+            out.collect(output.of(span, json, length));
           });
       records.inc();
     } catch (RuntimeException e) {

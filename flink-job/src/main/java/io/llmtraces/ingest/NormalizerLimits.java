@@ -8,11 +8,11 @@ package io.llmtraces.ingest;
  *     resource ones); default 128, the OpenTelemetry SDKs' own default attribute count limit
  * @param maxValueChars chars kept per attribute value and per canonical string field (model,
  *     names, ids of sessions, messages); longer values end in an ellipsis; default 1024
- * @param maxSpanJsonChars chars of {@code span_json}; a larger span is written again with cut
- *     values and fewer list items (marked {@code "truncated":true}), always valid JSON; default
- *     64 KiB, at least 4096
+ * @param maxSpanJsonBytes bytes (UTF-8) of {@code span_json}; a larger span is written again
+ *     with cut values and fewer list items (marked {@code "truncated":true}), always valid JSON;
+ *     default 64 KiB, at least 4096
  */
-public record NormalizerLimits(int maxAttributes, int maxValueChars, int maxSpanJsonChars)
+public record NormalizerLimits(int maxAttributes, int maxValueChars, int maxSpanJsonBytes)
     implements java.io.Serializable {
   /** The defaults described above. */
   public static final NormalizerLimits DEFAULTS = new NormalizerLimits(128, 1024, 64 * 1024);
@@ -25,8 +25,8 @@ public record NormalizerLimits(int maxAttributes, int maxValueChars, int maxSpan
       throw new IllegalArgumentException("maxValueChars must be >= 16: " + maxValueChars);
     }
     // The smallest span_json form (ids, name, times, status; strings cut to 256) needs ~2 KB.
-    if (maxSpanJsonChars < 4096) {
-      throw new IllegalArgumentException("maxSpanJsonChars must be >= 4096: " + maxSpanJsonChars);
+    if (maxSpanJsonBytes < 4096) {
+      throw new IllegalArgumentException("maxSpanJsonBytes must be >= 4096: " + maxSpanJsonBytes);
     }
   }
 }

@@ -1,17 +1,21 @@
 package io.llmtraces.ingest;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.llmtraces.otlp.OtlpJson;
 import io.llmtraces.otlp.OtlpJsonWriter;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
  * Writes span_json, {@code {"resource":{..},"scope":{..},"span":{..}}} in OTLP/JSON form (hex
- * ids), within the char limit and always valid JSON.
+ * ids), as UTF-8 within the byte limit and always valid JSON.
  *
  * <p>A span that does not fit is written again in smaller forms: strings cut to the value limit
  * and lists to the attribute limit, then strings of 256 chars and 32 list items, then the span
@@ -21,16 +25,18 @@ import java.util.function.Function;
  */
 final class SpanJson {
   private static final int SMALL_STRING_CHARS = 256;
+  private static final byte[] TRUNCATED_ONLY = "{\"truncated\":true}".getBytes(StandardCharsets.UTF_8);
 
-  private final int maxChars;
-  // span_json is written for every span: into a char array kept per thread rather than a new one
-  // each time (it was a fifth of the bytes the job allocated).
-  private final ThreadLocal<char[]> scratch = ThreadLocal.withInitial(() -> new char[8192]);
+  private final int maxBytes;
+  // span_json is written for every span: into a buffer kept per thread rather than a new one each
+  // time, and as UTF-8 bytes rather than a string that would be encoded again (together a third
+  // of the bytes the job allocated).
+  private final ThreadLocal<BoundedOutput> scratch = ThreadLocal.withInitial(() -> new BoundedOutput(8192));
   private final OtlpJsonWriter[] tiers;
   private final OtlpJsonWriter minimal = new OtlpJsonWriter(SMALL_STRING_CHARS, 0);
 
   SpanJson(NormalizerLimits limits) {
-    this.maxChars = limits.maxSpanJsonChars();
+    this.maxBytes = limits.maxSpanJsonBytes();
     this.tiers = new OtlpJsonWriter[] {
       OtlpJsonWriter.FULL,
       new OtlpJsonWriter(limits.maxValueChars(), Math.max(1, limits.maxAttributes())),
@@ -54,7 +60,7 @@ final class SpanJson {
    */
   final class Fragments {
     private final Function<OtlpJsonWriter, Body> body;
-    private final String[] json = new String[tiers.length];
+    private final SerializableString[] json = new SerializableString[tiers.length];
     private final boolean[] written = new boolean[tiers.length];
 
     private Fragments(Function<OtlpJsonWriter, Body> body) {
@@ -62,7 +68,7 @@ final class SpanJson {
     }
 
     /** Null when the part alone exceeds the limit in this form. */
-    String get(int tier) {
+    SerializableString get(int tier) {
       if (!written[tier]) {
         json[tier] = fragment(body.apply(tiers[tier]));
         written[tier] = true;
@@ -71,27 +77,45 @@ final class SpanJson {
     }
   }
 
-  String write(Span span, Fragments resourceJson, Fragments scopeJson) {
+  /**
+   * The span's JSON as UTF-8: bytes {@code [0, length())} of the returned buffer, which belongs
+   * to this thread and is valid until its next call.
+   */
+  BoundedOutput write(Span span, Fragments resourceJson, Fragments scopeJson) {
+    BoundedOutput out = scratch.get();
     for (int t = 0; t < tiers.length; t++) {
-      String resource = resourceJson.get(t);
-      String scope = scopeJson.get(t);
+      SerializableString resource = resourceJson.get(t);
+      SerializableString scope = scopeJson.get(t);
       if (resource == null || scope == null) {
         continue;
       }
-      String json = attempt(tiers[t], span, resource, scope, t > 0);
-      if (json != null) {
-        return json;
+      if (attempt(out, tiers[t], span, resource, scope, t > 0)) {
+        return out;
       }
     }
-    String json = attempt(minimal, span, null, null, true);
-    // Unreachable with maxChars >= 4096 (NormalizerLimits checks), kept so the row stays valid.
-    return json != null ? json : "{\"truncated\":true}";
+    if (!attempt(out, minimal, span, null, null, true)) {
+      // Unreachable with maxBytes >= 4096 (NormalizerLimits checks), kept so the row stays valid.
+      out.replaceWith(TRUNCATED_ONLY);
+    }
+    return out;
   }
 
-  private String attempt(OtlpJsonWriter w, Span span, String resource, String scope, boolean truncated) {
-    BoundedWriter out = new BoundedWriter(maxChars, scratch.get());
+  /** The fallback for a span whose normalization failed: its JSON, or the least valid one. */
+  BoundedOutput writeOrTruncated(Span span, Fragments resourceJson, Fragments scopeJson) {
     try {
-      JsonGenerator g = OtlpJson.FACTORY.createGenerator(out);
+      return write(span, resourceJson, scopeJson);
+    } catch (RuntimeException again) {
+      BoundedOutput out = scratch.get();
+      out.replaceWith(TRUNCATED_ONLY);
+      return out;
+    }
+  }
+
+  private boolean attempt(BoundedOutput out, OtlpJsonWriter w, Span span, SerializableString resource,
+      SerializableString scope, boolean truncated) {
+    out.reset(maxBytes);
+    try {
+      JsonGenerator g = OtlpJson.FACTORY.createGenerator(out, JsonEncoding.UTF8);
       g.writeStartObject();
       if (truncated) {
         g.writeBooleanField("truncated", true);
@@ -108,11 +132,9 @@ final class SpanJson {
       w.span(g, span);
       g.writeEndObject();
       g.close();
-      return out.toString();
+      return true;
     } catch (IOException overflow) {
-      return null;
-    } finally {
-      scratch.set(out.buffer()); // grown at most to the limit
+      return false;
     }
   }
 
@@ -121,13 +143,14 @@ final class SpanJson {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private String fragment(Body body) {
-    BoundedWriter out = new BoundedWriter(maxChars, 256);
+  private SerializableString fragment(Body body) {
+    BoundedOutput out = new BoundedOutput(256);
+    out.reset(maxBytes);
     try {
-      JsonGenerator g = OtlpJson.FACTORY.createGenerator(out);
+      JsonGenerator g = OtlpJson.FACTORY.createGenerator(out, JsonEncoding.UTF8);
       body.write(g);
       g.close();
-      return out.toString();
+      return new SerializedString(out.toString());
     } catch (IOException overflow) {
       return null;
     }

@@ -9,6 +9,7 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,26 +42,51 @@ public final class SpanNormalizer {
     this.spanJson = new SpanJson(limits);
   }
 
+  /**
+   * Receives each normalized span with its span_json apart, as UTF-8 bytes: for a consumer that
+   * wants bytes (the job encodes them as they are), which would otherwise get a string only to
+   * encode it again.
+   */
+  @FunctionalInterface
+  public interface Utf8Receiver {
+    /**
+     * @param span the span, its {@code spanJson} null
+     * @param spanJson the span's JSON: bytes {@code [0, length)}, valid only during this call
+     */
+    void accept(NormalizedSpan span, byte[] spanJson, int length);
+  }
+
   /** Emits one normalized span per span of the request, in request order. */
   public void normalize(ExportTraceServiceRequest request, Consumer<NormalizedSpan> out) {
+    normalize(
+        request,
+        (span, json, length) -> out.accept(span.withBody(span.attributes(), new String(json, 0, length, StandardCharsets.UTF_8))));
+  }
+
+  /** Emits one normalized span per span of the request, in request order, its span_json as bytes. */
+  public void normalize(ExportTraceServiceRequest request, Utf8Receiver out) {
     for (ResourceSpans rs : request.getResourceSpansList()) {
       ResourceContext resource = ResourceContext.of(rs.getResource(), limits, spanJson);
       for (ScopeSpans ss : rs.getScopeSpansList()) {
         SpanJson.Fragments scopeJson = spanJson.fragments(ss.getScope());
         for (Span span : ss.getSpansList()) {
           NormalizedSpan normalized;
+          BoundedOutput json;
           try {
-            normalized = normalize(span, resource, scopeJson);
+            normalized = normalize(span, resource);
+            json = spanJson.write(span, resource.json, scopeJson);
           } catch (RuntimeException bug) {
-            normalized = fallback(span, resource, scopeJson, bug);
+            normalized = fallback(span, resource, bug);
+            json = spanJson.writeOrTruncated(span, resource.json, scopeJson);
           }
-          out.accept(normalized); // outside the try: the consumer's own failures propagate
+          out.accept(normalized, json.bytes(), json.length()); // outside the try: the consumer's own failures propagate
         }
       }
     }
   }
 
-  private NormalizedSpan normalize(Span span, ResourceContext resource, SpanJson.Fragments scopeJson) {
+  /** The span without its span_json. */
+  private NormalizedSpan normalize(Span span, ResourceContext resource) {
     int maxChars = limits.maxValueChars();
     // Some SDKs send an all-zero parent id for a root span instead of leaving it empty.
     boolean isRoot = Hex.isUnset(span.getParentSpanId());
@@ -109,30 +135,23 @@ public final class SpanNormalizer {
         a.text(AttributeKeys.SESSION_ID),
         a.text(AttributeKeys.USER_ID),
         AttributeMap.of(span.getAttributesList(), resource, limits),
-        spanJson.write(span, resource.json, scopeJson));
+        null);
   }
 
   /** The least that can be said of a span whose normalization failed; must not fail itself. */
-  private NormalizedSpan fallback(
-      Span span, ResourceContext resource, SpanJson.Fragments scopeJson, RuntimeException bug) {
+  private NormalizedSpan fallback(Span span, ResourceContext resource, RuntimeException bug) {
     String parentSpanId = Hex.isUnset(span.getParentSpanId()) ? null : Hex.encode(span.getParentSpanId());
     SpanTimes times = SpanTimes.of(span);
     String name = Strings.truncate(span.getName(), limits.maxValueChars());
     boolean isError = span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR;
     Map<String, String> attributes = new HashMap<>();
     attributes.put(NORMALIZE_ERROR_KEY, Strings.truncate(String.valueOf(bug), limits.maxValueChars()));
-    String json;
-    try {
-      json = spanJson.write(span, resource.json, scopeJson);
-    } catch (RuntimeException again) {
-      json = "{\"truncated\":true}";
-    }
     return new NormalizedSpan(
         resource.project, Hex.encode(span.getTraceId()), Hex.encode(span.getSpanId()),
         parentSpanId, name, SpanKind.OTHER, resource.service,
         null, name, times.startMicros(), times.endMicros(), times.durationMs(),
         isError ? "ERROR" : "UNSET", null, isError, null, null, null, null, null,
         null, null, null, null, null, 0L, false, false, null, false, null, null, null,
-        attributes, json);
+        attributes, null);
   }
 }

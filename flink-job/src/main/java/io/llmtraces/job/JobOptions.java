@@ -142,7 +142,7 @@ public record JobOptions(
           Map.entry("parallelism", "operator parallelism"),
           Map.entry("quiet-gap-s", "seconds without spans that close a trace"),
           Map.entry("max-open-s", "seconds after which a trace closes regardless"),
-          Map.entry("late-retention-s", "seconds a closed trace is remembered for late spans"),
+          Map.entry("late-retention-s", "seconds (wall clock) a closed trace is remembered for late spans after its latest write"),
           Map.entry("max-spans-per-trace", "cap on spans per trace"),
           Map.entry("out-of-orderness-ms", "watermark out-of-orderness"),
           Map.entry("idle-after-ms", "quiet time after which a live partition's event time follows the wall clock"),

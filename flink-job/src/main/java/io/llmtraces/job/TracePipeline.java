@@ -4,7 +4,6 @@ import io.llmtraces.ingest.DeadLetter;
 import io.llmtraces.ingest.DecodeSpansFunction;
 import io.llmtraces.ingest.KafkaRecord;
 import io.llmtraces.ingest.NormalizerLimits;
-import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.scoring.ScoredTrace;
 import io.llmtraces.scoring.ScoringFunction;
 import io.llmtraces.scoring.ScoringOptions;
@@ -27,7 +26,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  */
 public final class TracePipeline {
   public static final String DECODE_UID = "decode-spans";
-  public static final String ENCODE_UID = "encode-spans";
   public static final String ASSEMBLE_UID = "assemble-traces";
   public static final String SCORE_UID = "score-traces";
 
@@ -44,16 +42,14 @@ public final class TracePipeline {
       AssemblyOptions assembly,
       ScoringOptions scoring,
       Duration baselineIdleExpiry) {
-    SingleOutputStreamOperator<NormalizedSpan> spans =
+    SingleOutputStreamOperator<EncodedSpan> spans =
         records
-            .process(new DecodeSpansFunction(maxRecordBytes, limits))
-            .name("Decode and normalize spans")
+            .process(new DecodeSpansFunction<EncodedSpan>(maxRecordBytes, limits, EncodedSpan::of))
+            .returns(EncodedSpan.class)
+            .name("Decode, normalize and encode spans")
             .uid(DECODE_UID);
     SingleOutputStreamOperator<ClosedTrace> closed =
         spans
-            .map(EncodedSpan::of)
-            .name("Encode spans")
-            .uid(ENCODE_UID)
             .keyBy(EncodedSpan::traceKey, TraceKeyTypeInfo.INSTANCE)
             .process(new TraceAssemblyFunction(assembly))
             .name("Assemble traces")

@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param quietGap a trace whose root has ended closes after this long without a new span (10 s)
  * @param maxOpen a trace closes this long after its first span even without a root (5 min)
- * @param lateRetention how long after closing a trace its ids and totals are kept so that late
- *     spans produce a new version instead of a second trace (10 min)
+ * @param lateRetention how long (wall clock) after a trace was last written its ids and totals are
+ *     kept so that late spans produce a new version instead of a second trace (10 min; 0 keeps
+ *     nothing)
  * @param maxSpansPerTrace spans beyond this are counted and dropped (10,000)
  */
 public record AssemblyOptions(

@@ -113,9 +113,14 @@ final class BinaryWriter {
       return;
     }
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    varLong(utf8.length + 1L);
-    room(utf8.length);
-    System.arraycopy(utf8, 0, buf, pos, utf8.length);
-    pos += utf8.length;
+    utf8(utf8, utf8.length);
+  }
+
+  /** A string given as its UTF-8 bytes {@code [0, length)}, in the encoding of {@link #str}. */
+  void utf8(byte[] utf8, int length) {
+    varLong(length + 1L);
+    room(length);
+    System.arraycopy(utf8, 0, buf, pos, length);
+    pos += length;
   }
 }

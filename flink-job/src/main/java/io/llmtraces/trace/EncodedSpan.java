@@ -12,4 +12,10 @@ public record EncodedSpan(TraceKey traceKey, boolean root, byte[] bytes) {
   public static EncodedSpan of(NormalizedSpan span) {
     return new EncodedSpan(TraceKey.of(span.project(), span.traceId()), span.isRoot(), SpanCodec.encode(span));
   }
+
+  /** The span with its span_json given apart, as the normalizer emits it (see {@link SpanCodec#encode(NormalizedSpan, byte[], int)}). */
+  public static EncodedSpan of(NormalizedSpan span, byte[] spanJson, int length) {
+    return new EncodedSpan(
+        TraceKey.of(span.project(), span.traceId()), span.isRoot(), SpanCodec.encode(span, spanJson, length));
+  }
 }

@@ -45,6 +45,18 @@ public final class SpanCodec {
 
   /** The span as bytes. */
   public static byte[] encode(NormalizedSpan s) {
+    if (s.spanJson() == null) {
+      return encode(s, null, 0);
+    }
+    byte[] json = s.spanJson().getBytes(StandardCharsets.UTF_8);
+    return encode(s, json, json.length);
+  }
+
+  /**
+   * The span as bytes, its span_json given apart as UTF-8 (as the normalizer writes it): bytes
+   * {@code [0, length)} of {@code spanJson}, or null for none; the span's own is ignored.
+   */
+  public static byte[] encode(NormalizedSpan s, byte[] spanJson, int length) {
     BinaryWriter[] scratch = SCRATCH.get();
     BinaryWriter w = scratch[0];
     BinaryWriter body = scratch[1];
@@ -94,7 +106,11 @@ public final class SpanCodec {
         body.str(e.getValue());
       }
     }
-    body.str(s.spanJson());
+    if (spanJson == null) {
+      body.str(null);
+    } else {
+      body.utf8(spanJson, length);
+    }
     int rawLength = body.length();
     int maxLength = COMPRESSOR.maxCompressedLength(rawLength);
     w.varLong(rawLength);

@@ -30,6 +30,8 @@ import org.apache.flink.util.Collector;
  */
 public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, EncodedSpan, ClosedTrace> {
 
+  private static final int WRITTEN_TRACE_SLOTS_PER_ACCESS = 5;
+
   private final AssemblyOptions options;
   private transient CompletionPolicy policy;
   private transient ValueState<TraceProgress> progressState;
@@ -61,7 +63,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, Encode
     pending.enableTimeToLive(ttlConfig);
     ValueStateDescriptor<byte[]> written =
         new ValueStateDescriptor<>("written-trace-bytes", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-    written.enableTimeToLive(ttlConfig);
+    written.enableTimeToLive(writtenTraceTtl(options.lateRetention()));
     progressState = getRuntimeContext().getState(progress);
     pendingState = getRuntimeContext().getListState(pending);
     writtenState = getRuntimeContext().getState(written);
@@ -72,11 +74,31 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, Encode
     rootlessTraces = metrics.counter("tracesRootMissing");
   }
 
+  /**
+   * The late retention is the written trace's time to live (wall-clock time since the trace was
+   * last written) rather than a timer per trace: a timer would be one more entry per remembered
+   * trace, written by every checkpoint and fired once. The heap backend frees expired traces as
+   * it goes: each access to this state looks at the next five slots of its hash table (a bytes
+   * value is checked without being copied). A trace is accessed at least three times (its span,
+   * its closing, its write) and takes one to three slots, so the whole store is swept every fifth
+   * of the retention or sooner.
+   */
+  private static StateTtlConfig writtenTraceTtl(Duration retention) {
+    // A zero retention keeps nothing (see closeTrace); the TTL must still be positive.
+    return StateTtlConfig.newBuilder(retention.isZero() ? Duration.ofMillis(1) : retention)
+        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+        .cleanupIncrementally(WRITTEN_TRACE_SLOTS_PER_ACCESS, false)
+        .cleanupFullSnapshot()
+        .cleanupInRocksdbCompactFilter(1000)
+        .build();
+  }
+
   @Override
   public void processElement(EncodedSpan span, Context ctx, Collector<ClosedTrace> out) throws Exception {
     long arrival = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
     TraceProgress progress = progressState.value();
-    WrittenTrace written = written();
+    WrittenTrace written = written(ctx.getCurrentKey());
     if (progress == null) {
       if (written != null) {
         lateSpans.inc();
@@ -114,17 +136,14 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, Encode
         return;
       }
       closeTrace(progress, ctx, out);
-      return;
     }
-    WrittenTrace written = written();
-    if (written != null && timestamp >= written.lastArrival() + options.lateRetention().toMillis()) {
-      writtenState.clear();
-    }
+    // Else a timer of a closed trace: nothing to do (checkpoints from before the late retention
+    // became a time to live have one per remembered trace).
   }
 
   private void closeTrace(TraceProgress progress, OnTimerContext ctx, Collector<ClosedTrace> out) throws Exception {
-    WrittenTrace previous = written();
     TraceKey key = ctx.getCurrentKey();
+    WrittenTrace previous = written(key);
     long nowMicros = ctx.timerService().currentProcessingTime() * 1000L;
     List<byte[]> pendingBytes = new ArrayList<>(progress.pendingCount());
     List<NormalizedSpan> pending = new ArrayList<>(progress.pendingCount());
@@ -133,8 +152,7 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, Encode
       pending.add(SpanCodec.decodeFacts(bytes)); // the summary needs no bodies; the bytes go on whole
     }
     TraceVersioner.Closing closing =
-        TraceVersioner.close(
-            key.project(), key.traceId(), pending, progress.droppedCount(), previous, progress.lastArrival(), nowMicros);
+        TraceVersioner.close(key.project(), key.traceId(), pending, progress.droppedCount(), previous, nowMicros);
     pendingState.clear();
     progressState.clear();
     if (closing == null) {
@@ -146,13 +164,14 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, Encode
     if (summary.rootMissing() && summary.version() == 1) {
       rootlessTraces.inc();
     }
-    writtenState.update(closing.written().toBytes());
-    ctx.timerService().registerEventTimeTimer(progress.lastArrival() + options.lateRetention().toMillis());
+    if (!options.lateRetention().isZero()) {
+      writtenState.update(closing.written().toBytes());
+    }
   }
 
-  private WrittenTrace written() throws Exception {
+  private WrittenTrace written(TraceKey key) throws Exception {
     byte[] bytes = writtenState.value();
-    return bytes == null ? null : WrittenTrace.fromBytes(bytes);
+    return bytes == null ? null : WrittenTrace.fromBytes(bytes, key.project(), key.traceId());
   }
 
   /** The original bytes of the spans kept, which the versioner returns in their pending order. */

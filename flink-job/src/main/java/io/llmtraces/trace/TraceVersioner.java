@@ -37,7 +37,6 @@ public final class TraceVersioner {
       Iterable<NormalizedSpan> pending,
       int droppedSinceLastClose,
       WrittenTrace previous,
-      long lastArrival,
       long nowMicros) {
     TraceSummaryBuilder builder =
         previous == null
@@ -60,7 +59,7 @@ public final class TraceVersioner {
     int version = previous == null ? 1 : previous.summary().version() + 1;
     TraceSummary summary = builder.build(version, nowMicros);
     long[] ids = mergeIds(previous, seen);
-    return new Closing(summary, fresh, new WrittenTrace(summary, ids, lastArrival));
+    return new Closing(summary, fresh, new WrittenTrace(summary, ids));
   }
 
   private static long[] mergeIds(WrittenTrace previous, Set<Long> added) {

@@ -12,13 +12,12 @@ import java.util.List;
  * <p>Kept in keyed state as {@link #toBytes() bytes} for the late-span retention after every
  * trace closes (ten minutes of traffic by default: the bulk of the keys in state), where a third
  * of the heap of the object graph does, and a checkpoint copies it instead of serializing it
- * field by field.
+ * field by field. The bytes leave out the project and trace id: the state's key holds them.
  *
  * @param summary the latest version written
  * @param spanIds the written span ids as 64-bit values, sorted
- * @param lastArrival event time of the latest span, from which retention is counted
  */
-public record WrittenTrace(TraceSummary summary, long[] spanIds, long lastArrival) {
+public record WrittenTrace(TraceSummary summary, long[] spanIds) {
 
   boolean contains(long spanId) {
     return Arrays.binarySearch(spanIds, spanId) >= 0;
@@ -36,15 +35,14 @@ public record WrittenTrace(TraceSummary summary, long[] spanIds, long lastArriva
     return spanIdHex.hashCode() * 0x9E3779B97F4A7C15L;
   }
 
-  private static final byte VERSION = 1;
+  /** Format 1 also held the project, the trace id and the last arrival; it is still read. */
+  private static final byte VERSION = 2;
 
-  /** This value as bytes; {@link #fromBytes} reads them back. */
+  /** This value as bytes, without its project and trace id; {@link #fromBytes} reads them back. */
   public byte[] toBytes() {
     TraceSummary t = summary;
-    BinaryWriter w = new BinaryWriter(160 + 10 * spanIds.length);
+    BinaryWriter w = new BinaryWriter(120 + 8 * spanIds.length);
     w.b(VERSION);
-    w.str(t.project());
-    w.str(t.traceId());
     w.varLong(t.version());
     w.varLong(t.startMicros());
     w.varLong(t.endMicros());
@@ -72,19 +70,20 @@ public record WrittenTrace(TraceSummary summary, long[] spanIds, long lastArriva
     for (long id : spanIds) {
       w.i64(id);
     }
-    w.varLong(lastArrival);
     return w.bytes();
   }
 
-  /** The value {@link #toBytes} wrote. */
-  public static WrittenTrace fromBytes(byte[] bytes) {
+  /** The value {@link #toBytes} wrote for the trace of this project and id. */
+  public static WrittenTrace fromBytes(byte[] bytes, String project, String traceId) {
     BinaryReader r = new BinaryReader(bytes);
     byte version = r.b();
-    if (version != VERSION) {
-      throw new IllegalArgumentException("written-trace bytes of format version " + version + ", this code reads " + VERSION);
+    if (version != VERSION && version != 1) {
+      throw new IllegalArgumentException("written-trace bytes of format version " + version + ", this code reads 1 and " + VERSION);
     }
-    String project = r.str();
-    String traceId = r.str();
+    if (version == 1) {
+      r.str(); // project
+      r.str(); // trace id
+    }
     int traceVersion = (int) r.varLong();
     long start = r.varLong();
     long end = r.varLong();
@@ -113,12 +112,11 @@ public record WrittenTrace(TraceSummary summary, long[] spanIds, long lastArriva
     for (int i = 0; i < ids.length; i++) {
       ids[i] = r.i64();
     }
-    long lastArrival = r.varLong();
     TraceSummary summary =
         new TraceSummary(
             project, traceId, traceVersion, start, end, durationMs, rootSpanName, serviceName, workflowName,
             spanCount, errorCount, llmCallCount, models, inputTokens, outputTokens, totalTokens, tokenSizeBytes,
             rootMissing, dropped, sessionId, userId, ingestedAt);
-    return new WrittenTrace(summary, ids, lastArrival);
+    return new WrittenTrace(summary, ids);
   }
 }

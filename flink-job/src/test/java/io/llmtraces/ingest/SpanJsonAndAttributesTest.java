@@ -15,6 +15,7 @@ import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.common.v1.KeyValueList;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,32 @@ class SpanJsonAndAttributesTest {
     assertThat(json.get("truncated").asBoolean()).isTrue();
     assertThat(json.at("/span/spanId").asText()).isEqualTo(Otlp.SPAN_ID);
     assertThat(s.attributes().get("resource.process.command_args")).hasSize(1024);
+  }
+
+  @Test
+  void theSpanJsonLimitIsInUtf8BytesAndBothFormsAgree() throws Exception {
+    // 1,950 chars of Cyrillic are 3,900 bytes: with the rest of the span, over a 4,096-byte limit
+    // while under 4,096 chars.
+    ExportTraceServiceRequest r = Otlp.request(
+        Otlp.resource(kv("service.name", "svc")), Otlp.span("x").addAttributes(kv("note", "я".repeat(1_950))).build());
+    List<NormalizedSpan> strings = new ArrayList<>();
+    List<byte[]> bytes = new ArrayList<>();
+    SpanNormalizer small = new SpanNormalizer(new NormalizerLimits(128, 1024, 4096));
+    small.normalize(r, strings::add);
+    small.normalize(r, (SpanNormalizer.Utf8Receiver) (span, json, length) -> {
+      assertThat(span.spanJson()).isNull();
+      bytes.add(java.util.Arrays.copyOf(json, length));
+    });
+
+    String json = strings.get(0).spanJson();
+    assertThat(json.length()).isLessThan(4096);
+    assertThat(JSON.readTree(json).get("truncated").asBoolean()).isTrue();
+    assertThat(JSON.readTree(json).toString()).contains("я".repeat(1000)).doesNotContain("я".repeat(1_950));
+    assertThat(new String(bytes.get(0), StandardCharsets.UTF_8)).isEqualTo(json);
+
+    List<NormalizedSpan> whole = new ArrayList<>();
+    new SpanNormalizer().normalize(r, whole::add);
+    assertThat(whole.get(0).spanJson()).doesNotContain("truncated").contains("я".repeat(1_950));
   }
 
   @Test

@@ -38,6 +38,17 @@ class SpanCodecTest {
   }
 
   @Test
+  void spanJsonGivenApartAsBytesEncodesAsTheSameJsonInTheSpan() {
+    NormalizedSpan withJson = TestSpans.root("a000000000000001", 0, 1).withBody(Map.of("k", "v"), "{\"name\":\"ünï ✓\"}");
+    NormalizedSpan without = withJson.withBody(withJson.attributes(), null);
+    byte[] json = ("{\"name\":\"ünï ✓\"}" + "tail not part of it").getBytes(StandardCharsets.UTF_8);
+    int length = "{\"name\":\"ünï ✓\"}".getBytes(StandardCharsets.UTF_8).length;
+
+    assertThat(SpanCodec.encode(without, json, length)).isEqualTo(SpanCodec.encode(withJson));
+    assertThat(SpanCodec.decode(SpanCodec.encode(without, null, 0))).isEqualTo(without);
+  }
+
+  @Test
   void everyNullableFieldEmptyComesBackNull() {
     NormalizedSpan span =
         new NormalizedSpan(

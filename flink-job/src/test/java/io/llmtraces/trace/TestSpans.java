@@ -15,6 +15,15 @@ final class TestSpans {
     return span(spanId, null, SpanKind.WORKFLOW, startMs, endMs, null, null, null);
   }
 
+  /** A root span of another trace of the same project. */
+  static NormalizedSpan rootOf(String traceId, String spanId, long startMs, long endMs) {
+    NormalizedSpan r = root(spanId, startMs, endMs);
+    return new NormalizedSpan(
+        r.project(), traceId, r.spanId(), null, r.name(), r.kind(), r.serviceName(), null, null, r.startMicros(),
+        r.endMicros(), r.durationMs(), r.statusCode(), null, false, null, null, null, null, null, null, null, null,
+        null, null, 0, false, false, null, false, null, r.sessionId(), r.userId(), Map.of(), "{}");
+  }
+
   static NormalizedSpan child(String spanId, String parent, long startMs, long endMs) {
     return span(spanId, parent, SpanKind.TASK, startMs, endMs, null, null, null);
   }

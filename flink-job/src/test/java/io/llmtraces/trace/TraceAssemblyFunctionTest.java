@@ -94,13 +94,48 @@ class TraceAssemblyFunctionTest {
   }
 
   @Test
-  void stateIsClearedAfterTheLateRetention() throws Exception {
+  void aClosedTraceIsRememberedForTheLateRetentionOfWallClockTimeWithoutATimer() throws Exception {
+    harness.setStateTtlProcessingTime(0);
     harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
     harness.processWatermark(11_000);
-    assertThat(harness.numKeyedStateEntries()).isPositive();
-    harness.processWatermark(1_000 + 600_000);
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the written trace only
     assertThat(harness.numEventTimeTimers()).isZero();
+
+    harness.setStateTtlProcessingTime(599_999);
+    harness.processElement(EncodedSpan.of(child("a000000000000002", ROOT, 10, 20)), 12_000);
+    harness.processWatermark(30_000);
+    assertThat(summaries()).extracting(TraceSummary::version).containsExactly(1, 2);
+
+    // Retention counts from the latest write (599,999 ms): still known just before it runs out.
+    harness.setStateTtlProcessingTime(599_999 + 600_000 - 1);
+    harness.processElement(EncodedSpan.of(child("a000000000000003", ROOT, 20, 30)), 31_000);
+    harness.processWatermark(50_000);
+    assertThat(summaries()).extracting(TraceSummary::version).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void aSpanLaterThanTheRetentionStartsItsTraceOverAndExpiredTracesAreFreedAsStateIsUsed() throws Exception {
+    harness.setStateTtlProcessingTime(0);
+    harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 1_000);
+    harness.processWatermark(11_000);
+    harness.setStateTtlProcessingTime(600_001);
+    harness.processElement(EncodedSpan.of(child("a000000000000002", ROOT, 10, 20)), 12_000);
+    harness.processWatermark(12_000 + 300_000); // a trace without its root closes at the maximum open time
+    List<TraceSummary> traces = summaries();
+    assertThat(traces).extracting(TraceSummary::version).containsExactly(1, 1);
+    assertThat(traces.get(1).spanCount()).isEqualTo(1);
+    assertThat(traces.get(1).rootMissing()).isTrue();
+
+    // Nothing reads the second one again: accesses to the state for other traces free it, each
+    // looking at the next few slots of the state's hash table (at least 128 slots).
+    harness.setStateTtlProcessingTime(1_300_000);
+    NormalizedSpan other = TestSpans.rootOf("0123456789abcdef0123456789abcdef", ROOT, 0, 100);
+    harness.processElement(EncodedSpan.of(other), 313_000);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+    for (int i = 0; i < 60; i++) {
+      harness.processElement(EncodedSpan.of(other), 313_000); // redelivered: stored, then counted once
+    }
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the other trace's progress and spans
   }
 
   @Test
