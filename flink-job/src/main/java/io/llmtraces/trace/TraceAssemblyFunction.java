@@ -98,16 +98,15 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, Encode
   public void processElement(EncodedSpan span, Context ctx, Collector<ClosedTrace> out) throws Exception {
     long arrival = ctx.timestamp() != null ? ctx.timestamp() : ctx.timerService().currentProcessingTime();
     TraceProgress progress = progressState.value();
-    WrittenTrace written = written(ctx.getCurrentKey());
     if (progress == null) {
+      WrittenTrace written = written(ctx.getCurrentKey());
       if (written != null) {
         lateSpans.inc();
       }
       // A trace that was written already had its root, or never will: close on the quiet gap.
-      progress = TraceProgress.opened(arrival, written != null);
+      progress = TraceProgress.opened(arrival, written != null, written == null ? 0 : written.spanIds().length);
     }
-    int stored = (written == null ? 0 : written.spanIds().length) + progress.pendingCount();
-    if (stored >= options.maxSpansPerTrace()) {
+    if (progress.storedCount() >= options.maxSpansPerTrace()) {
       droppedSpans.inc();
       progress = progress.withDropped();
     } else {
@@ -116,6 +115,11 @@ public class TraceAssemblyFunction extends KeyedProcessFunction<TraceKey, Encode
     }
     long closeAt = policy.closeAt(progress);
     if (closeAt < progress.closeTimer() || progress.closeTimer() == Long.MIN_VALUE) {
+      if (progress.closeTimer() != Long.MIN_VALUE) {
+        // The later timer would only fire for nothing, and wait in every checkpoint until then: for
+        // a trace whose root comes after a child (the usual order of export), the maximum open time.
+        ctx.timerService().deleteEventTimeTimer(progress.closeTimer());
+      }
       ctx.timerService().registerEventTimeTimer(closeAt);
       progress = progress.withCloseTimer(closeAt);
     }

@@ -12,6 +12,8 @@ package io.llmtraces.trace;
  * @param pendingCount spans buffered since the trace (re)opened, duplicates included
  * @param droppedCount spans refused by the per-trace cap since the trace (re)opened
  * @param closeTimer the time of the timer registered to close the trace
+ * @param writtenCount spans written by earlier versions of the trace (they count against the cap):
+ *     kept here so that only a trace's first span looks up what was written of it
  */
 public record TraceProgress(
     long firstArrival,
@@ -19,22 +21,34 @@ public record TraceProgress(
     boolean rootSeen,
     int pendingCount,
     int droppedCount,
-    long closeTimer) {
+    long closeTimer,
+    int writtenCount) {
 
   static TraceProgress opened(long arrival, boolean rootSeen) {
-    return new TraceProgress(arrival, arrival, rootSeen, 0, 0, Long.MIN_VALUE);
+    return opened(arrival, rootSeen, 0);
+  }
+
+  static TraceProgress opened(long arrival, boolean rootSeen, int writtenCount) {
+    return new TraceProgress(arrival, arrival, rootSeen, 0, 0, Long.MIN_VALUE, writtenCount);
+  }
+
+  /** Spans stored for the trace, written and pending, against its cap. */
+  int storedCount() {
+    return writtenCount + pendingCount;
   }
 
   TraceProgress withSpan(long arrival, boolean isRoot) {
     return new TraceProgress(
-        firstArrival, Math.max(lastArrival, arrival), rootSeen || isRoot, pendingCount + 1, droppedCount, closeTimer);
+        firstArrival, Math.max(lastArrival, arrival), rootSeen || isRoot, pendingCount + 1, droppedCount, closeTimer,
+        writtenCount);
   }
 
   TraceProgress withDropped() {
-    return new TraceProgress(firstArrival, lastArrival, rootSeen, pendingCount, droppedCount + 1, closeTimer);
+    return new TraceProgress(
+        firstArrival, lastArrival, rootSeen, pendingCount, droppedCount + 1, closeTimer, writtenCount);
   }
 
   TraceProgress withCloseTimer(long timer) {
-    return new TraceProgress(firstArrival, lastArrival, rootSeen, pendingCount, droppedCount, timer);
+    return new TraceProgress(firstArrival, lastArrival, rootSeen, pendingCount, droppedCount, timer, writtenCount);
   }
 }

@@ -48,6 +48,8 @@ class TraceAssemblyFunctionTest {
     harness.processElement(EncodedSpan.of(root(ROOT, 0, 100)), 2_000);
     harness.processElement(EncodedSpan.of(child("a000000000000003", ROOT, 30, 40)), 3_000);
 
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the root's quiet gap replaced the maximum open time
+
     harness.processWatermark(12_999);
     assertThat(summaries()).isEmpty();
 
@@ -126,16 +128,15 @@ class TraceAssemblyFunctionTest {
     assertThat(traces.get(1).spanCount()).isEqualTo(1);
     assertThat(traces.get(1).rootMissing()).isTrue();
 
-    // Nothing reads the second one again: accesses to the state for other traces free it, each
+    // Nothing reads the second one again: the state's use for other traces frees it, each access
     // looking at the next few slots of the state's hash table (at least 128 slots).
     harness.setStateTtlProcessingTime(1_300_000);
-    NormalizedSpan other = TestSpans.rootOf("0123456789abcdef0123456789abcdef", ROOT, 0, 100);
-    harness.processElement(EncodedSpan.of(other), 313_000);
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
-    for (int i = 0; i < 60; i++) {
-      harness.processElement(EncodedSpan.of(other), 313_000); // redelivered: stored, then counted once
+    for (int i = 1; i <= 40; i++) {
+      harness.processElement(EncodedSpan.of(TestSpans.rootOf(String.format("%032x", i), ROOT, 0, 100)), 313_000);
     }
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the other trace's progress and spans
+    harness.processWatermark(330_000);
+    assertThat(summaries()).hasSize(2 + 40);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(40); // the 40 traces just written, no more
   }
 
   @Test
