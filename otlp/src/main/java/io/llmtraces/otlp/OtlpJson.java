@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +16,13 @@ import java.io.UncheckedIOException;
  * numbers, unknown fields ignored, lowerCamelCase or snake_case field names.
  */
 public final class OtlpJson {
-  /** Shared: Jackson factories are thread-safe once configured; never reconfigure it. */
-  public static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /**
+   * Shared: Jackson factories are thread-safe once configured; never reconfigure it. Characters
+   * beyond the BMP (emoji) are written as UTF-8, as {@link JsonText} writes them, rather than as
+   * two escaped surrogates.
+   */
+  public static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
   private OtlpJson() {}
 
