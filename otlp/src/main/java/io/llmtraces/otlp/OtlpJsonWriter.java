@@ -1,6 +1,7 @@
 package io.llmtraces.otlp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.EntityRef;
@@ -23,6 +24,12 @@ import java.util.List;
  * output valid JSON.
  */
 public final class OtlpJsonWriter {
+  // The names written for every attribute, encoded once (Jackson would escape them every time).
+  private static final SerializedString KEY_NAME = new SerializedString("key");
+  private static final SerializedString VALUE_NAME = new SerializedString("value");
+  private static final SerializedString STRING_VALUE_NAME = new SerializedString("stringValue");
+  private static final SerializedString INT_VALUE_NAME = new SerializedString("intValue");
+
   /** Writes every value whole. */
   public static final OtlpJsonWriter FULL = new OtlpJsonWriter(Integer.MAX_VALUE, Integer.MAX_VALUE);
 
@@ -167,9 +174,10 @@ public final class OtlpJsonWriter {
     for (int i = 0; i < n; i++) {
       KeyValue kv = kvs.get(i);
       g.writeStartObject();
-      g.writeStringField("key", Strings.truncate(kv.getKey(), maxStringChars));
+      g.writeFieldName(KEY_NAME);
+      g.writeString(Strings.truncate(kv.getKey(), maxStringChars));
       if (kv.hasValue()) {
-        g.writeFieldName("value");
+        g.writeFieldName(VALUE_NAME);
         anyValue(g, kv.getValue());
       }
       g.writeEndObject();
@@ -182,11 +190,14 @@ public final class OtlpJsonWriter {
     switch (v.getValueCase()) {
       case STRING_VALUE -> {
         // Prompts and completions are most of span_json's bytes: the fast escaper.
-        g.writeFieldName("stringValue");
+        g.writeFieldName(STRING_VALUE_NAME);
         JsonText.writeString(g, Strings.truncate(v.getStringValue(), maxStringChars));
       }
       case BOOL_VALUE -> g.writeBooleanField("boolValue", v.getBoolValue());
-      case INT_VALUE -> g.writeStringField("intValue", Long.toString(v.getIntValue()));
+      case INT_VALUE -> {
+        g.writeFieldName(INT_VALUE_NAME);
+        g.writeString(Long.toString(v.getIntValue()));
+      }
       case DOUBLE_VALUE -> doubleField(g, v.getDoubleValue());
       case BYTES_VALUE -> {
         byte[] bytes = v.getBytesValue().toByteArray();
