@@ -13,8 +13,8 @@ import java.util.Arrays;
  * Writes a long string value as a JSON string, escaped exactly as Jackson escapes it by default,
  * but faster: Jackson looks at every char on its own, and span_json's attribute values (prompts,
  * completions, whole message documents) are kilobytes each, a fifth of the job's decoding thread.
- * Here the string's UTF-8 bytes are scanned eight at a time for the few that need escaping
- * (control characters, {@code "} and {@code \}), the runs between them copied whole, and the
+ * Here the string's UTF-8 bytes are read eight at a time: a word with nothing to escape (control
+ * characters, {@code "} and {@code \}) is copied in one store, any other byte by byte, and the
  * escaped text handed to the generator to write as it is.
  *
  * <p>Only for Jackson's UTF-8 generator; any other generator, and short strings, get Jackson's
@@ -27,6 +27,8 @@ final class JsonText {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+  /** Eight bytes escaped at most six bytes each. */
+  private static final int WORST_WORD = 48;
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   /** The escape of a byte below 0x20 (0: the generic {@code \}{@code u00XX}), as Jackson writes it. */
   private static final byte[] SHORT_ESCAPES = new byte[32];
@@ -59,39 +61,32 @@ final class JsonText {
   static int escape(byte[] utf8, byte[][] holder) {
     byte[] out = holder[0];
     int n = utf8.length;
-    if (out.length < n + 16) {
-      out = holder[0] = new byte[Math.max(n + n / 8 + 16, out.length * 2)];
-    }
-    int pos = 0; // next byte of utf8 not yet written
     int w = 0; // bytes written to out
     int i = 0;
     while (i < n) {
-      // Find the next byte that needs escaping, eight bytes at a time.
-      while (i + 8 <= n && !needsEscape((long) LONGS.get(utf8, i))) {
-        i += 8;
+      if (out.length - w < WORST_WORD) {
+        out = holder[0] = Arrays.copyOf(out, Math.max(out.length * 2, w + WORST_WORD + (n - i) + (n - i) / 8));
       }
-      int end = Math.min(i + 8, n);
-      while (i < end && !needsEscape(utf8[i])) {
-        i++;
+      if (i + 8 <= n) {
+        long word = (long) LONGS.get(utf8, i);
+        if (!needsEscape(word)) { // the common case: eight bytes copied in one store
+          LONGS.set(out, w, word);
+          w += 8;
+          i += 8;
+          continue;
+        }
       }
-      if (i == end) {
-        continue; // a false alarm in a word, or the tail: scan on
+      // A word with (perhaps) something to escape, or the last bytes: one byte at a time.
+      for (int end = Math.min(i + 8, n); i < end; i++) {
+        byte b = utf8[i];
+        if (needsEscape(b)) {
+          w = escapeByte(b, out, w);
+        } else {
+          out[w++] = b;
+        }
       }
-      int run = i - pos;
-      if (out.length < w + run + 6) {
-        out = holder[0] = Arrays.copyOf(out, Math.max(out.length * 2, w + run + 6 + (n - i)));
-      }
-      System.arraycopy(utf8, pos, out, w, run);
-      w += run;
-      w = escapeByte(utf8[i], out, w);
-      pos = ++i;
     }
-    int run = n - pos;
-    if (out.length < w + run) {
-      out = holder[0] = Arrays.copyOf(out, w + run);
-    }
-    System.arraycopy(utf8, pos, out, w, run);
-    return w + run;
+    return w;
   }
 
   private static boolean needsEscape(byte b) {
