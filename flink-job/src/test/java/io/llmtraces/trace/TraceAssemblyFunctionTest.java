@@ -13,6 +13,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,34 @@ class TraceAssemblyFunctionTest {
     harness.processWatermark(330_000);
     assertThat(summaries()).hasSize(2 + 40);
     assertThat(harness.numKeyedStateEntries()).isEqualTo(40); // the 40 traces just written, no more
+  }
+
+  /**
+   * A snapshot written by the build before the late retention became a time to live (commit
+   * c2ac981): a trace written at watermark 11,000 (format-1 bytes, an event-time retention timer
+   * at 601,000) and a late span of it waiting for its quiet gap (a progress without the written
+   * count, its close timer at 22,000).
+   */
+  @Test
+  void aSnapshotOfTheBuildWithRetentionTimersRestores() throws Exception {
+    harness.close();
+    harness = newHarness();
+    harness.setStateTtlProcessingTime(0);
+    harness.initializeState(OperatorSnapshotUtil.getResourceFilename("snapshots/assembly-before-late-retention-ttl.snapshot"));
+    harness.open();
+
+    harness.processWatermark(22_000);
+    assertThat(summaries()).singleElement().satisfies(t -> {
+      assertThat(t.version()).isEqualTo(2);
+      assertThat(t.spanCount()).isEqualTo(2);
+    });
+    assertThat(spans()).extracting(v -> v.span().spanId()).containsExactly("a000000000000002");
+
+    harness.processWatermark(601_000); // the old retention timer: fires for nothing
+    harness.processElement(EncodedSpan.of(child("a000000000000003", ROOT, 30, 40)), 602_000);
+    harness.processWatermark(612_000);
+    assertThat(summaries()).extracting(TraceSummary::version).containsExactly(2, 3);
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   @Test
