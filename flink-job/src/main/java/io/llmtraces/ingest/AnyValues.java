@@ -1,5 +1,6 @@
 package io.llmtraces.ingest;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.llmtraces.otlp.OtlpJson;
 import io.llmtraces.otlp.Strings;
@@ -127,16 +128,19 @@ final class AnyValues {
 
   /** Plain JSON (not OTLP/JSON): arrays as arrays, maps as objects, bytes as base64 strings. */
   private static String json(AnyValue v, int maxChars) {
-    // One char over the limit tells "exactly maxChars" from "cut".
-    BoundedWriter w = new BoundedWriter(maxChars == Integer.MAX_VALUE ? maxChars : maxChars + 1, 64);
+    // Room for one char over the limit, which tells "exactly maxChars" from "cut": a char takes at
+    // most 3 bytes of UTF-8, and a sequence cut at the end decodes past the chars kept.
+    int maxBytes = maxChars >= Integer.MAX_VALUE / 3 - 1 ? Integer.MAX_VALUE : (maxChars + 1) * 3;
+    BoundedOutput out = new BoundedOutput(64);
+    out.reset(maxBytes);
     try {
-      JsonGenerator g = OtlpJson.FACTORY.createGenerator(w);
+      JsonGenerator g = OtlpJson.FACTORY.createGenerator(out, JsonEncoding.UTF8);
       writeJson(g, v);
       g.close();
     } catch (IOException overflow) {
-      // keep the head the writer got
+      // keep the head the output got
     }
-    return Strings.truncate(w.toString(), maxChars);
+    return Strings.truncate(out.toString(), maxChars);
   }
 
   private static void writeJson(JsonGenerator g, AnyValue v) throws IOException {

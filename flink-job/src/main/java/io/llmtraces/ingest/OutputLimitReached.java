@@ -2,10 +2,7 @@ package io.llmtraces.ingest;
 
 import java.io.IOException;
 
-/**
- * Thrown by the bounded outputs ({@link BoundedWriter}, {@link BoundedOutput}) when their limit is
- * reached; preallocated, since it is control flow, not an error.
- */
+/** Thrown by {@link BoundedOutput} when its limit is reached; preallocated, since it is control flow, not an error. */
 final class OutputLimitReached extends IOException {
   private static final long serialVersionUID = 1L;
   static final OutputLimitReached INSTANCE = new OutputLimitReached();

@@ -89,6 +89,22 @@ class SpanJsonAndAttributesTest {
   }
 
   @Test
+  void aLongArrayValueIsCutToTheValueLimitInChars() {
+    KeyValue list = Otlp.kvArray("list", "ж".repeat(30), "✓".repeat(30), "\uD83D\uDE80".repeat(30));
+    List<NormalizedSpan> out = new ArrayList<>();
+    new SpanNormalizer(new NormalizerLimits(128, 50, 4096)).normalize(
+        Otlp.request(Otlp.resource(kv("service.name", "svc")), Otlp.span("x").addAttributes(list).build()), out::add);
+    String cut = out.get(0).attributes().get("list");
+    assertThat(cut).hasSize(50).startsWith("[\"" + "ж".repeat(30) + "\",\"✓").endsWith("…").doesNotContain("\uFFFD");
+
+    out.clear();
+    new SpanNormalizer(new NormalizerLimits(128, 200, 4096)).normalize(
+        Otlp.request(Otlp.resource(kv("service.name", "svc")), Otlp.span("x").addAttributes(list).build()), out::add);
+    assertThat(out.get(0).attributes().get("list"))
+        .isEqualTo("[\"" + "ж".repeat(30) + "\",\"" + "✓".repeat(30) + "\",\"" + "\uD83D\uDE80".repeat(30) + "\"]");
+  }
+
+  @Test
   void customLimitsBoundTheAttributesColumn() {
     Span.Builder b = Otlp.span("x");
     for (int i = 0; i < 5; i++) {
