@@ -17,12 +17,17 @@ import java.util.Arrays;
  * characters, {@code "} and {@code \}) is copied in one store, any other byte by byte, and the
  * escaped text handed to the generator to write as it is.
  *
- * <p>Only for Jackson's UTF-8 generator; any other generator, and short strings, get Jackson's
- * own {@code writeString}.
+ * <p>Only for Jackson's UTF-8 generator; any other generator, and short or huge strings, get
+ * Jackson's own {@code writeString}.
  */
 final class JsonText {
   /** Below this many chars Jackson's own loop is as fast. */
   static final int MIN_CHARS = 64;
+  /**
+   * Above this many chars, Jackson's own streaming: such a value is larger than a span_json may
+   * be, and escaping it whole first would only keep a buffer that large per thread.
+   */
+  static final int MAX_CHARS = 64 * 1024;
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
@@ -41,13 +46,13 @@ final class JsonText {
     SHORT_ESCAPES['\r'] = 'r';
   }
 
-  /** The escaped text is built here, per thread, and grows with the longest string seen. */
+  /** The escaped text is built here, per thread: at most six bytes per char of MAX_CHARS. */
   private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[4096]});
 
   private JsonText() {}
 
   static void writeString(JsonGenerator g, String s) throws IOException {
-    if (s.length() < MIN_CHARS || !(g instanceof UTF8JsonGenerator)) {
+    if (s.length() < MIN_CHARS || s.length() > MAX_CHARS || !(g instanceof UTF8JsonGenerator)) {
       g.writeString(s);
       return;
     }
