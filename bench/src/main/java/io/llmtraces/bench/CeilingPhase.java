@@ -130,7 +130,7 @@ final class CeilingPhase {
         }
         for (ConsumerRecord<byte[], byte[]> r : batch) {
           try {
-            normalizer.normalize(decoder.decode(r.value()), (SpanNormalizer.Utf8Receiver) (s, json, length) -> spans[0]++);
+            normalizer.normalize(decoder.decode(r.value()), (s, json, length) -> spans[0]++);
           } catch (MalformedRecordException e) {
             throw new IllegalStateException("a demo record did not decode", e);
           }

@@ -72,7 +72,7 @@ public class DecodeSpansFunction<T> extends ProcessFunction<KafkaRecord, T> {
     try {
       normalizer.normalize(
           request,
-          (SpanNormalizer.Utf8Receiver) (span, json, length) -> {
+          (span, json, length) -> {
             spans.inc();
             out.collect(output.of(span, json, length));
           });

@@ -24,10 +24,6 @@ public record TraceProgress(
     long closeTimer,
     int writtenCount) {
 
-  static TraceProgress opened(long arrival, boolean rootSeen) {
-    return opened(arrival, rootSeen, 0);
-  }
-
   static TraceProgress opened(long arrival, boolean rootSeen, int writtenCount) {
     return new TraceProgress(arrival, arrival, rootSeen, 0, 0, Long.MIN_VALUE, writtenCount);
   }

@@ -149,7 +149,7 @@ class SpanJsonAndAttributesTest {
     List<byte[]> bytes = new ArrayList<>();
     SpanNormalizer small = new SpanNormalizer(new NormalizerLimits(128, 1024, 4096));
     small.normalize(r, strings::add);
-    small.normalize(r, (SpanNormalizer.Utf8Receiver) (span, json, length) -> {
+    small.normalize(r, (span, json, length) -> {
       assertThat(span.spanJson()).isNull();
       bytes.add(java.util.Arrays.copyOf(json, length));
     });

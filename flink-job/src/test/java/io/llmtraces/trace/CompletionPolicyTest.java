@@ -12,20 +12,20 @@ class CompletionPolicyTest {
 
   @Test
   void withoutARootATraceWaitsForItsMaximumOpenTime() {
-    TraceProgress p = TraceProgress.opened(1_000, false).withSpan(2_000, false);
+    TraceProgress p = TraceProgress.opened(1_000, false, 0).withSpan(2_000, false);
     assertThat(policy.closeAt(p)).isEqualTo(1_000 + 300_000);
   }
 
   @Test
   void onceTheRootEndedATraceClosesAQuietGapAfterItsLatestSpan() {
-    TraceProgress p = TraceProgress.opened(1_000, false).withSpan(1_000, false).withSpan(4_000, true);
+    TraceProgress p = TraceProgress.opened(1_000, false, 0).withSpan(1_000, false).withSpan(4_000, true);
     assertThat(policy.closeAt(p)).isEqualTo(14_000);
     assertThat(policy.closeAt(p.withSpan(6_000, false))).isEqualTo(16_000);
   }
 
   @Test
   void aTraceThatKeepsGettingSpansStillClosesAtItsMaximumOpenTime() {
-    TraceProgress p = TraceProgress.opened(0, true).withSpan(299_000, true);
+    TraceProgress p = TraceProgress.opened(0, true, 0).withSpan(299_000, true);
     assertThat(policy.closeAt(p)).isEqualTo(300_000);
   }
 
