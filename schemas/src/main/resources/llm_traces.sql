@@ -35,7 +35,7 @@ CREATE TABLE llm_traces.traces (
   anomalous_span_count INT COMMENT 'Spans with is_anomalous'
 ) USING iceberg
 PARTITIONED BY (project, days(start_time))
-TBLPROPERTIES ('format-version'='2', 'parquet.enable.dictionary'='false', 'write.distribution-mode'='none', 'write.format.default'='parquet', 'write.metadata.delete-after-commit.enabled'='true', 'write.metadata.previous-versions-max'='50', 'write.parquet.bloom-filter-enabled.column.trace_id'='true', 'write.parquet.bloom-filter-ndv.column.trace_id'='65536', 'write.parquet.compression-codec'='zstd', 'write.parquet.row-group-size-bytes'='8388608');
+TBLPROPERTIES ('format-version'='2', 'parquet.enable.dictionary'='false', 'write.distribution-mode'='none', 'write.format.default'='parquet', 'write.metadata.delete-after-commit.enabled'='true', 'write.metadata.previous-versions-max'='50', 'write.parquet.bloom-filter-enabled.column.trace_id'='true', 'write.parquet.bloom-filter-ndv.column.trace_id'='65536', 'write.parquet.compression-codec'='zstd', 'write.parquet.compression-level'='1', 'write.parquet.row-group-size-bytes'='8388608');
 
 CREATE TABLE llm_traces.spans (
   project STRING NOT NULL COMMENT 'Trace project',
@@ -87,7 +87,7 @@ CREATE TABLE llm_traces.spans (
   anomaly_explanation STRING COMMENT 'Why it is anomalous, in words'
 ) USING iceberg
 PARTITIONED BY (project, days(start_time))
-TBLPROPERTIES ('format-version'='2', 'parquet.enable.dictionary'='false', 'write.distribution-mode'='none', 'write.format.default'='parquet', 'write.metadata.delete-after-commit.enabled'='true', 'write.metadata.metrics.column.span_json'='none', 'write.metadata.previous-versions-max'='50', 'write.parquet.bloom-filter-enabled.column.trace_id'='true', 'write.parquet.bloom-filter-ndv.column.trace_id'='4096', 'write.parquet.compression-codec'='zstd', 'write.parquet.row-group-size-bytes'='2097152', 'write.parquet.stats-enabled.column.span_json'='false');
+TBLPROPERTIES ('format-version'='2', 'parquet.enable.dictionary'='false', 'write.distribution-mode'='none', 'write.format.default'='parquet', 'write.metadata.delete-after-commit.enabled'='true', 'write.metadata.metrics.column.span_json'='none', 'write.metadata.previous-versions-max'='50', 'write.parquet.bloom-filter-enabled.column.trace_id'='true', 'write.parquet.bloom-filter-ndv.column.trace_id'='4096', 'write.parquet.compression-codec'='zstd', 'write.parquet.compression-level'='1', 'write.parquet.row-group-size-bytes'='2097152', 'write.parquet.stats-enabled.column.span_json'='false');
 
 CREATE VIEW llm_traces.traces_latest AS
 SELECT * FROM (

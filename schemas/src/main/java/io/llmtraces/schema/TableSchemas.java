@@ -148,19 +148,23 @@ public final class TableSchemas {
    * and a sixth of the thread that scores and writes traces. zstd still finds the repeats
    * (project, kind, model, attribute keys), and no query of the page or of docs/sql.md depends on
    * dictionaries.
+   *
+   * <p>zstd at level 1 rather than its default 3: writing spans took 8 % less CPU for files 3-4 %
+   * larger (scripts/bench-stages, docs/performance.md).
    */
   public static final Map<String, String> TABLE_PROPERTIES =
-      Map.of(
-          "write.parquet.bloom-filter-enabled.column.trace_id", "true",
-          "write.parquet.bloom-filter-ndv.column.trace_id", "65536",
-          "write.parquet.row-group-size-bytes", "8388608",
-          "parquet.enable.dictionary", "false",
-          "format-version", "2",
-          "write.format.default", "parquet",
-          "write.parquet.compression-codec", "zstd",
-          "write.metadata.delete-after-commit.enabled", "true",
-          "write.metadata.previous-versions-max", "50",
-          "write.distribution-mode", "none");
+      Map.ofEntries(
+          Map.entry("write.parquet.bloom-filter-enabled.column.trace_id", "true"),
+          Map.entry("write.parquet.bloom-filter-ndv.column.trace_id", "65536"),
+          Map.entry("write.parquet.row-group-size-bytes", "8388608"),
+          Map.entry("parquet.enable.dictionary", "false"),
+          Map.entry("format-version", "2"),
+          Map.entry("write.format.default", "parquet"),
+          Map.entry("write.parquet.compression-codec", "zstd"),
+          Map.entry("write.parquet.compression-level", "1"),
+          Map.entry("write.metadata.delete-after-commit.enabled", "true"),
+          Map.entry("write.metadata.previous-versions-max", "50"),
+          Map.entry("write.distribution-mode", "none"));
 
   private TableSchemas() {}
 }

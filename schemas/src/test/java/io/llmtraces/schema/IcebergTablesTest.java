@@ -59,6 +59,7 @@ class IcebergTablesTest {
     Map<String, String> spans = catalog.loadTable(TableSchemas.SPANS).properties();
     assertThat(spans).containsEntry("write.parquet.stats-enabled.column.span_json", "false")
         .containsEntry("write.parquet.compression-codec", "zstd")
+        .containsEntry("write.parquet.compression-level", "1")
         .containsEntry("parquet.enable.dictionary", "true");
     assertThat(catalog.loadTable(TableSchemas.TRACES).properties())
         .containsEntry("write.parquet.bloom-filter-enabled.column.trace_id", "true");
