@@ -7,6 +7,9 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # scripts/cluster, the benchmark; deploy/kubernetes sets the same): the parallel collector spends
 # about half the CPU G1 does on the job's allocation pattern (spans wait ~12 s in state, then go),
 # for stop-the-world pauses of a few hundred ms. Measured in docs/performance.md.
+# Its heap is reserved whole at start (-Xms as -Xmx, as Flink starts a task manager's): grown on
+# demand instead, the collector kept the young generation small for the first minutes and spent
+# about a third more CPU (same page).
 JOB_GC_OPTS=(-XX:+UseParallelGC)
 
 JVM_OPENS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
