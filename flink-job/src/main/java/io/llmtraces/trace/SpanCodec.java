@@ -40,6 +40,9 @@ public final class SpanCodec {
   // body, and the body before compression) instead of new ones growing for each span.
   private static final ThreadLocal<BinaryWriter[]> SCRATCH =
       ThreadLocal.withInitial(() -> new BinaryWriter[] {new BinaryWriter(4096), new BinaryWriter(8192)});
+  // And every span written is decompressed once, into a buffer kept per thread: its values are
+  // copied out of it anyway.
+  private static final ThreadLocal<byte[][]> BODY_SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[8192]});
 
   private SpanCodec() {}
 
@@ -180,11 +183,18 @@ public final class SpanCodec {
     return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
   }
 
-  /** The body block after the facts, decompressed; the reader is left past it. */
+  /**
+   * The body block after the facts, decompressed into this thread's buffer (valid until its next
+   * call: what is read from it is copied out); the reader is left past the block.
+   */
   private static byte[] decompressBody(byte[] bytes, BinaryReader r) {
     int rawLength = (int) r.varLong();
     int packed = (int) r.varLong();
-    byte[] raw = new byte[rawLength];
+    byte[][] holder = BODY_SCRATCH.get();
+    if (holder[0].length < rawLength) {
+      holder[0] = new byte[Math.max(rawLength, holder[0].length * 2)];
+    }
+    byte[] raw = holder[0];
     DECOMPRESSOR.decompress(bytes, r.position(), packed, raw, 0, rawLength);
     r.skip(packed);
     return raw;

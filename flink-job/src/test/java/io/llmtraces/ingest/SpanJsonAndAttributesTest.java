@@ -166,6 +166,28 @@ class SpanJsonAndAttributesTest {
   }
 
   @Test
+  void aSpanCutShortLeavesNothingBehindForTheNextOnes() throws Exception {
+    // One thread writes every span_json with one generator; a span over the limit stops it in
+    // the middle of a value, and the spans after must come out whole and alone all the same.
+    Span big = Otlp.span("big").addAttributes(kv("note", "z".repeat(10_000))).build();
+    ExportTraceServiceRequest r = Otlp.request(Otlp.resource(kv("service.name", "svc")), span, big, span, big, span);
+    List<String> jsons = new ArrayList<>();
+    new SpanNormalizer(new NormalizerLimits(128, 1024, 4096)).normalize(r, s -> jsons.add(s.spanJson()));
+
+    assertThat(jsons).hasSize(5);
+    String whole = Normalize.one(Otlp.request(Otlp.resource(kv("service.name", "svc")), span)).spanJson();
+    for (int i : new int[] {0, 2, 4}) {
+      assertThat(jsons.get(i)).isEqualTo(whole);
+    }
+    for (int i : new int[] {1, 3}) {
+      JsonNode json = JSON.readTree(jsons.get(i));
+      assertThat(json.get("truncated").asBoolean()).isTrue();
+      assertThat(json.at("/span/name").asText()).isEqualTo("big");
+      assertThat(jsons.get(i).getBytes(UTF_8).length).isLessThanOrEqualTo(4096);
+    }
+  }
+
+  @Test
   void consumerFailuresPropagate() {
     RuntimeException boom = new IllegalStateException("sink full");
     assertThatThrownBy(() -> new SpanNormalizer().normalize(request, s -> {

@@ -113,6 +113,24 @@ class SpanCodecTest {
     assertThat(none.spanJson()).isNull();
   }
 
+  @Test
+  void bodiesDecodedForWritingStayValidAfterTheNextDecode() {
+    // Bodies are decompressed into a buffer kept per thread: what a decode returns must not be
+    // a view of it.
+    List<NormalizedSpan> spans = new ArrayList<>();
+    List<SpanCodec.Utf8Body> bodies = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Map<String, String> attributes = Map.of("k" + i, "v".repeat(100 * (3 - i)));
+      NormalizedSpan span = TestSpans.root("a00000000000000" + i, 0, 1).withBody(attributes, "{\"i\":" + "1".repeat(5000 - i) + "}");
+      spans.add(span);
+      bodies.add(SpanCodec.decodeForWriting(SpanCodec.encode(span)).body());
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(new String(bodies.get(i).spanJson(), StandardCharsets.UTF_8)).isEqualTo(spans.get(i).spanJson());
+      assertThat(new String(bodies.get(i).attributeValues()[0], StandardCharsets.UTF_8)).isEqualTo("v".repeat(100 * (3 - i)));
+    }
+  }
+
   /** The span again, from what {@link SpanCodec#decodeForWriting} gives a writer. */
   private static NormalizedSpan writingForm(byte[] encoded) {
     SpanCodec.FactsAndBody decoded = SpanCodec.decodeForWriting(encoded);
