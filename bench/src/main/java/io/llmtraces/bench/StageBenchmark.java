@@ -36,6 +36,7 @@ import org.apache.flink.table.data.RowData;
  * <ul>
  *   <li>{@code decode}: an OTLP protobuf record to normalized spans with their span_json, each
  *       encoded as the job's assembly receives it ({@link SpanCodec});
+ *   <li>{@code rows}: encoded spans to rows of the {@code spans} table ({@link SpanRows}) only;
  *   <li>{@code span-rows}: encoded spans to rows of the {@code spans} table ({@link SpanRows}),
  *       written by Iceberg's Flink writer with the table's properties into a local warehouse, the
  *       data files closed every {@code --spans-per-commit} spans as a checkpoint closes them
@@ -96,6 +97,14 @@ public final class StageBenchmark {
     SpanRows rows = new SpanRows();
     SpanScore score = new SpanScore(0.4, List.of(), false, 12.5, 900.0, 2400.0, 120L, "shop|openai.chat", 0.8, null);
     long ingestedAt = System.currentTimeMillis() * 1000;
+    long fields = 0;
+    for (int round = 1; round <= rounds; round++) {
+      long cpu = THREADS.getCurrentThreadCpuTime();
+      for (byte[] span : encoded) {
+        fields += rows.map(new WritableSpan(span, 1, ingestedAt, score)).getArity();
+      }
+      report("rows", round, encoded.size(), THREADS.getCurrentThreadCpuTime() - cpu);
+    }
     for (int round = 1; round <= rounds; round++) {
       long cpu = THREADS.getCurrentThreadCpuTime();
       TaskWriter<RowData> writer = writers.create();
@@ -112,6 +121,7 @@ public final class StageBenchmark {
       fileBytes += bytes(writer.complete());
       report("span-rows", round, encoded.size(), THREADS.getCurrentThreadCpuTime() - cpu);
       if (round == rounds) {
+        Log.info("(%,d fields)", fields); // used, so that building the rows is not optimized away
         Log.info("span-rows data files: %,d bytes, %.0f bytes per span", fileBytes, (double) fileBytes / encoded.size());
       }
     }
