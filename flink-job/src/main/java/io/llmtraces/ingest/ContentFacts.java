@@ -57,22 +57,22 @@ record ContentFacts(boolean hasPrompt, boolean hasResponse, long tokenSizeBytes,
       }
     }
 
-    long prompt = first(
-        doc(a, AttributeKeys.SYSTEM_INSTRUCTIONS) + doc(a, AttributeKeys.INPUT_MESSAGES),
-        genAiPrompt,
-        oiInput,
-        value(a, AttributeKeys.INPUT_VALUE, AttributeKeys.INPUT_MIME_TYPE),
-        doc(a, AttributeKeys.ENTITY_INPUT[0]),
-        doc(a, AttributeKeys.ENTITY_INPUT[1]),
-        events.promptBytes());
-    long completion = first(
-        doc(a, AttributeKeys.OUTPUT_MESSAGES),
-        genAiCompletion,
-        oiOutput,
-        value(a, AttributeKeys.OUTPUT_VALUE, AttributeKeys.OUTPUT_MIME_TYPE),
-        doc(a, AttributeKeys.ENTITY_OUTPUT[0]),
-        doc(a, AttributeKeys.ENTITY_OUTPUT[1]),
-        events.completionBytes());
+    // Source by source, in priority order, and no further than the first that holds text: a
+    // later source may be a large JSON document that would be parsed for nothing.
+    long prompt = doc(a, AttributeKeys.SYSTEM_INSTRUCTIONS) + doc(a, AttributeKeys.INPUT_MESSAGES);
+    prompt = prompt > 0 ? prompt : genAiPrompt;
+    prompt = prompt > 0 ? prompt : oiInput;
+    prompt = prompt > 0 ? prompt : value(a, AttributeKeys.INPUT_VALUE, AttributeKeys.INPUT_MIME_TYPE);
+    prompt = prompt > 0 ? prompt : doc(a, AttributeKeys.ENTITY_INPUT[0]);
+    prompt = prompt > 0 ? prompt : doc(a, AttributeKeys.ENTITY_INPUT[1]);
+    prompt = prompt > 0 ? prompt : events.promptBytes();
+    long completion = doc(a, AttributeKeys.OUTPUT_MESSAGES);
+    completion = completion > 0 ? completion : genAiCompletion;
+    completion = completion > 0 ? completion : oiOutput;
+    completion = completion > 0 ? completion : value(a, AttributeKeys.OUTPUT_VALUE, AttributeKeys.OUTPUT_MIME_TYPE);
+    completion = completion > 0 ? completion : doc(a, AttributeKeys.ENTITY_OUTPUT[0]);
+    completion = completion > 0 ? completion : doc(a, AttributeKeys.ENTITY_OUTPUT[1]);
+    completion = completion > 0 ? completion : events.completionBytes();
 
     String reason = reasons(a.get(AttributeKeys.FINISH_REASONS));
     if (reason == null && indexedReasons != null) {
@@ -112,15 +112,6 @@ record ContentFacts(boolean hasPrompt, boolean hasResponse, long tokenSizeBytes,
     }
     String mime = a.text(mimeKey);
     return TextMeter.bytes(v, mime != null && mime.contains("json"));
-  }
-
-  private static long first(long... sources) {
-    for (long bytes : sources) {
-      if (bytes > 0) {
-        return bytes;
-      }
-    }
-    return 0;
   }
 
   /** gen_ai.response.finish_reasons: a string array, or its JSON text, or a plain string. */
