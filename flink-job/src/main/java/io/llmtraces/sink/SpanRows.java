@@ -3,7 +3,6 @@ package io.llmtraces.sink;
 import static io.llmtraces.sink.RowValues.micros;
 import static io.llmtraces.sink.RowValues.position;
 import static io.llmtraces.sink.RowValues.string;
-import static io.llmtraces.sink.RowValues.types;
 import static io.llmtraces.sink.RowValues.utf8;
 import static io.llmtraces.sink.RowValues.utf8Map;
 
@@ -61,16 +60,8 @@ public class SpanRows implements MapFunction<WritableSpan, RowData> {
   private static final int ATTRIBUTES = position(S, "attributes");
   private static final int SPAN_JSON = position(S, "span_json");
   private static final int INGESTED = position(S, "ingested_at");
-  private static final int SCORE = position(S, "anomaly_score");
-  private static final int TYPES = position(S, "anomaly_types");
-  private static final int ANOMALOUS = position(S, "is_anomalous");
   private static final int SELF_TIME = position(S, "self_time_ms");
-  private static final int EXPECTED = position(S, "expected_duration_ms");
-  private static final int EXPECTED_P99 = position(S, "expected_p99_ms");
-  private static final int SAMPLES = position(S, "baseline_samples");
-  private static final int KEY = position(S, "baseline_key");
-  private static final int RATIO = position(S, "duration_ratio");
-  private static final int EXPLANATION = position(S, "anomaly_explanation");
+  private static final VerdictColumns VERDICT = new VerdictColumns(S);
 
   @Override
   public RowData map(WritableSpan scored) {
@@ -116,16 +107,8 @@ public class SpanRows implements MapFunction<WritableSpan, RowData> {
     row.setField(ATTRIBUTES, utf8Map(body.attributeKeys(), body.attributeValues()));
     row.setField(SPAN_JSON, utf8(body.spanJson()));
     row.setField(INGESTED, micros(scored.ingestedAtMicros()));
-    row.setField(SCORE, a.score());
-    row.setField(TYPES, types(a.types()));
-    row.setField(ANOMALOUS, a.anomalous());
     row.setField(SELF_TIME, a.selfTimeMs());
-    row.setField(EXPECTED, a.expectedMs());
-    row.setField(EXPECTED_P99, a.expectedP99Ms());
-    row.setField(SAMPLES, a.baselineSamples());
-    row.setField(KEY, string(a.baselineKey()));
-    row.setField(RATIO, a.ratio());
-    row.setField(EXPLANATION, string(a.explanation()));
+    VERDICT.set(row, a);
     return row;
   }
 }

@@ -4,7 +4,6 @@ import static io.llmtraces.sink.RowValues.micros;
 import static io.llmtraces.sink.RowValues.position;
 import static io.llmtraces.sink.RowValues.string;
 import static io.llmtraces.sink.RowValues.strings;
-import static io.llmtraces.sink.RowValues.types;
 
 import io.llmtraces.model.TraceScore;
 import io.llmtraces.model.TraceSummary;
@@ -40,16 +39,8 @@ public class TraceRows implements MapFunction<ScoredTrace, RowData> {
   private static final int SESSION = position(S, "session_id");
   private static final int USER = position(S, "user_id");
   private static final int INGESTED = position(S, "ingested_at");
-  private static final int SCORE = position(S, "anomaly_score");
-  private static final int TYPES = position(S, "anomaly_types");
-  private static final int ANOMALOUS = position(S, "is_anomalous");
-  private static final int EXPECTED = position(S, "expected_duration_ms");
-  private static final int EXPECTED_P99 = position(S, "expected_p99_ms");
-  private static final int SAMPLES = position(S, "baseline_samples");
-  private static final int KEY = position(S, "baseline_key");
-  private static final int RATIO = position(S, "duration_ratio");
-  private static final int EXPLANATION = position(S, "anomaly_explanation");
   private static final int ANOMALOUS_SPANS = position(S, "anomalous_span_count");
+  private static final VerdictColumns VERDICT = new VerdictColumns(S);
 
   @Override
   public RowData map(ScoredTrace scored) {
@@ -78,16 +69,8 @@ public class TraceRows implements MapFunction<ScoredTrace, RowData> {
     row.setField(SESSION, string(t.sessionId()));
     row.setField(USER, string(t.userId()));
     row.setField(INGESTED, micros(t.ingestedAtMicros()));
-    row.setField(SCORE, a.score());
-    row.setField(TYPES, types(a.types()));
-    row.setField(ANOMALOUS, a.anomalous());
-    row.setField(EXPECTED, a.expectedMs());
-    row.setField(EXPECTED_P99, a.expectedP99Ms());
-    row.setField(SAMPLES, a.baselineSamples());
-    row.setField(KEY, string(a.baselineKey()));
-    row.setField(RATIO, a.ratio());
-    row.setField(EXPLANATION, string(a.explanation()));
     row.setField(ANOMALOUS_SPANS, a.anomalousSpanCount());
+    VERDICT.set(row, a);
     return row;
   }
 }

@@ -25,4 +25,4 @@ public record SpanScore(
     Long baselineSamples,
     String baselineKey,
     Double ratio,
-    String explanation) {}
+    String explanation) implements Verdict {}

@@ -20,4 +20,4 @@ public record TraceScore(
     String baselineKey,
     Double ratio,
     String explanation,
-    int anomalousSpanCount) {}
+    int anomalousSpanCount) implements Verdict {}
