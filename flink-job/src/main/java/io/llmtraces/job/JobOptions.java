@@ -4,11 +4,11 @@ import io.llmtraces.baseline.BaselineOptions;
 import io.llmtraces.ingest.NormalizerLimits;
 import io.llmtraces.scoring.ScoringOptions;
 import io.llmtraces.schema.CatalogSettings;
+import io.llmtraces.schema.CommandLine;
 import io.llmtraces.sink.MaintenanceOptions;
 import io.llmtraces.trace.AssemblyOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -72,26 +72,9 @@ public record JobOptions(
 
   /** Parses {@code --name value} pairs; unknown names are an error, not silently ignored. */
   public static JobOptions parse(String... args) {
-    Map<String, String> a = new HashMap<>();
-    Map<String, String> catalogProps = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      if (!name.startsWith("--")) {
-        throw new IllegalArgumentException("expected --name, got " + name);
-      }
-      name = name.substring(2);
-      String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
-      if (name.startsWith("catalog.property.")) {
-        catalogProps.put(name.substring("catalog.property.".length()), value);
-      } else if (!KNOWN.containsKey(name)) {
-        throw new IllegalArgumentException("unknown option --" + name + "; known: " + KNOWN.keySet());
-      } else {
-        a.put(name, value);
-      }
-    }
-    Path dataDir = Path.of(a.getOrDefault("data-dir", "data")).toAbsolutePath();
-    String catalogType = a.getOrDefault("catalog-type", "hadoop");
-    String warehouse = a.getOrDefault("warehouse", catalogType.equals("hadoop") ? dataDir.resolve("warehouse").toString() : null);
+    CommandLine commandLine = CommandLine.parse(args, KNOWN.keySet(), true);
+    Map<String, String> a = commandLine.values();
+    Path dataDir = commandLine.dataDir();
     AssemblyOptions d = AssemblyOptions.DEFAULTS;
     return new JobOptions(
         a.getOrDefault("bootstrap-servers", "localhost:9092"),
@@ -100,7 +83,7 @@ public record JobOptions(
         Integer.parseInt(a.getOrDefault("topic-partitions", "4")),
         a.getOrDefault("group-id", "llm-traces-job"),
         Integer.parseInt(a.getOrDefault("max-record-bytes", Integer.toString(8 << 20))),
-        new CatalogSettings(catalogType, warehouse, a.get("catalog-uri"), catalogProps),
+        commandLine.catalog(),
         seconds(a, "checkpoint-interval-s", 10),
         checkpointDir(a, dataDir),
         a.getOrDefault("state-backend", "hashmap"),

@@ -1,8 +1,7 @@
 package io.llmtraces.sql;
 
 import io.llmtraces.schema.CatalogSettings;
-import java.nio.file.Path;
-import java.util.HashMap;
+import io.llmtraces.schema.CommandLine;
 import java.util.Map;
 
 /**
@@ -26,29 +25,14 @@ public record SqlOptions(CatalogSettings catalog, String statements, String time
           "execute", "statements to run (also -e)");
 
   public static SqlOptions parse(String... args) {
-    Map<String, String> a = new HashMap<>();
-    Map<String, String> catalogProps = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i].equals("-e") ? "--execute" : args[i];
-      if (!name.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value or -e STATEMENTS, got " + args[i]);
-      }
-      name = name.substring(2);
-      String value = args[++i];
-      if (name.startsWith("catalog.property.")) {
-        catalogProps.put(name.substring("catalog.property.".length()), value);
-      } else if (!KNOWN.containsKey(name)) {
-        throw new IllegalArgumentException("unknown option --" + name + "; known: " + KNOWN.keySet());
-      } else {
-        a.put(name, value);
+    // -e is --execute; every option takes a value, so names are at even positions.
+    String[] named = args.clone();
+    for (int i = 0; i < named.length; i += 2) {
+      if (named[i].equals("-e")) {
+        named[i] = "--execute";
       }
     }
-    String type = a.getOrDefault("catalog-type", "hadoop");
-    Path dataDir = Path.of(a.getOrDefault("data-dir", "data")).toAbsolutePath();
-    String warehouse = a.getOrDefault("warehouse", type.equals("hadoop") ? dataDir.resolve("warehouse").toString() : null);
-    return new SqlOptions(
-        new CatalogSettings(type, warehouse, a.get("catalog-uri"), catalogProps),
-        a.get("execute"),
-        a.getOrDefault("time-zone", "UTC"));
+    CommandLine a = CommandLine.parse(named, KNOWN.keySet(), false);
+    return new SqlOptions(a.catalog(), a.get("execute"), a.get("time-zone", "UTC"));
   }
 }

@@ -1,9 +1,9 @@
 package io.llmtraces.ui;
 
 import io.llmtraces.schema.CatalogSettings;
+import io.llmtraces.schema.CommandLine;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,41 +76,23 @@ public record UiOptions(
   }
 
   public static UiOptions parse(String... args) {
-    Map<String, String> a = new HashMap<>();
-    Map<String, String> catalogProps = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      if (!name.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value, got " + name);
-      }
-      name = name.substring(2);
-      String value = args[++i];
-      if (name.startsWith("catalog.property.")) {
-        catalogProps.put(name.substring("catalog.property.".length()), value);
-      } else if (!KNOWN.containsKey(name)) {
-        throw new IllegalArgumentException("unknown option --" + name + "; known: " + KNOWN.keySet());
-      } else {
-        a.put(name, value);
-      }
-    }
-    String type = a.getOrDefault("catalog-type", "hadoop");
-    Path dataDir = Path.of(a.getOrDefault("data-dir", "data")).toAbsolutePath();
-    String warehouse = a.getOrDefault("warehouse", type.equals("hadoop") ? dataDir.resolve("warehouse").toString() : null);
+    CommandLine a = CommandLine.parse(args, KNOWN.keySet(), false);
+    Path dataDir = a.dataDir();
     String publicUrl = a.get("public-url");
     return new UiOptions(
-        a.getOrDefault("host", "127.0.0.1"),
-        Integer.parseInt(a.getOrDefault("port", "8080")),
-        new CatalogSettings(type, warehouse, a.get("catalog-uri"), catalogProps),
+        a.get("host", "127.0.0.1"),
+        Integer.parseInt(a.get("port", "8080")),
+        a.catalog(),
         dataDir,
-        onOff("auth", a.getOrDefault("auth", "on")),
+        onOff("auth", a.get("auth", "on")),
         publicUrl == null ? null : publicUrl.replaceAll("/+$", ""),
-        Duration.ofMinutes(Math.round(Double.parseDouble(a.getOrDefault("session-hours", "12")) * 60)),
-        Integer.parseInt(a.getOrDefault("otlp-port", "4318")),
-        a.getOrDefault("bootstrap-servers", "localhost:9092"),
-        a.getOrDefault("topic", "otlp_spans"),
-        Integer.parseInt(a.getOrDefault("max-request-bytes", String.valueOf(8 << 20))),
-        Long.parseLong(a.getOrDefault("max-pending-bytes", String.valueOf(64L << 20))),
-        Duration.ofMillis(Long.parseLong(a.getOrDefault("kafka-timeout-ms", "5000"))));
+        Duration.ofMinutes(Math.round(Double.parseDouble(a.get("session-hours", "12")) * 60)),
+        Integer.parseInt(a.get("otlp-port", "4318")),
+        a.get("bootstrap-servers", "localhost:9092"),
+        a.get("topic", "otlp_spans"),
+        Integer.parseInt(a.get("max-request-bytes", String.valueOf(8 << 20))),
+        Long.parseLong(a.get("max-pending-bytes", String.valueOf(64L << 20))),
+        Duration.ofMillis(Long.parseLong(a.get("kafka-timeout-ms", "5000"))));
   }
 
   private static boolean onOff(String name, String value) {
