@@ -1,10 +1,11 @@
 package io.llmtraces.ingest;
 
 import static io.llmtraces.ingest.Normalize.one;
-import static io.llmtraces.ingest.Otlp.START;
-import static io.llmtraces.ingest.Otlp.kv;
+import static io.llmtraces.otlp.Otlp.START;
+import static io.llmtraces.otlp.Otlp.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmtraces.otlp.Otlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmtraces.model.NormalizedSpan;

@@ -1,11 +1,12 @@
 package io.llmtraces.ingest;
 
 import static io.llmtraces.ingest.Normalize.one;
-import static io.llmtraces.ingest.Otlp.START;
-import static io.llmtraces.ingest.Otlp.event;
-import static io.llmtraces.ingest.Otlp.kv;
+import static io.llmtraces.otlp.Otlp.START;
+import static io.llmtraces.otlp.Otlp.event;
+import static io.llmtraces.otlp.Otlp.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmtraces.otlp.Otlp;
 import io.llmtraces.model.NormalizedSpan;
 import io.opentelemetry.proto.trace.v1.Status;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,12 @@ package io.llmtraces.ingest;
 
 import static io.llmtraces.ingest.Normalize.one;
 import static io.llmtraces.ingest.Normalize.utf8;
-import static io.llmtraces.ingest.Otlp.event;
-import static io.llmtraces.ingest.Otlp.kv;
-import static io.llmtraces.ingest.Otlp.kvArray;
+import static io.llmtraces.otlp.Otlp.event;
+import static io.llmtraces.otlp.Otlp.kv;
+import static io.llmtraces.otlp.Otlp.kvArray;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmtraces.otlp.Otlp;
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.SpanKind;
 import org.junit.jupiter.api.Test;

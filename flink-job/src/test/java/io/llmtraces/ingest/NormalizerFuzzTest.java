@@ -2,6 +2,7 @@ package io.llmtraces.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmtraces.otlp.Otlp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import io.llmtraces.model.NormalizedSpan;

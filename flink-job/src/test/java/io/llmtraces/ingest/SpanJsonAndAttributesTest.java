@@ -1,11 +1,12 @@
 package io.llmtraces.ingest;
 
 import static io.llmtraces.ingest.Normalize.one;
-import static io.llmtraces.ingest.Otlp.kv;
+import static io.llmtraces.otlp.Otlp.kv;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.llmtraces.otlp.Otlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmtraces.model.NormalizedSpan;
