@@ -5,10 +5,10 @@ import static io.llmtraces.otlp.Otlp.START;
 import static io.llmtraces.otlp.Otlp.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.otlp.Otlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.otlp.Otlp;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.Test;
 

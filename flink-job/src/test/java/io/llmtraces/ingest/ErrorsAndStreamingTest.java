@@ -6,8 +6,8 @@ import static io.llmtraces.otlp.Otlp.event;
 import static io.llmtraces.otlp.Otlp.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.otlp.Otlp;
 import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.otlp.Otlp;
 import io.opentelemetry.proto.trace.v1.Status;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,9 @@ import static io.llmtraces.otlp.Otlp.kv;
 import static io.llmtraces.otlp.Otlp.kvArray;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.otlp.Otlp;
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.SpanKind;
+import io.llmtraces.otlp.Otlp;
 import org.junit.jupiter.api.Test;
 
 /** OpenTelemetry GenAI semantic conventions, current and older attribute names. */

@@ -2,8 +2,8 @@ package io.llmtraces.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.otlp.Otlp;
 import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.otlp.Otlp;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.nio.charset.StandardCharsets;

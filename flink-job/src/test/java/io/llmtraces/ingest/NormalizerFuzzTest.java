@@ -2,10 +2,10 @@ package io.llmtraces.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.otlp.Otlp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import io.llmtraces.model.NormalizedSpan;
+import io.llmtraces.otlp.Otlp;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.ArrayValue;

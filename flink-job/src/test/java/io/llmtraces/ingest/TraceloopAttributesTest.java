@@ -5,9 +5,9 @@ import static io.llmtraces.ingest.Normalize.utf8;
 import static io.llmtraces.otlp.Otlp.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmtraces.otlp.Otlp;
 import io.llmtraces.model.NormalizedSpan;
 import io.llmtraces.model.SpanKind;
+import io.llmtraces.otlp.Otlp;
 import org.junit.jupiter.api.Test;
 
 /** Traceloop OpenLLMetry and iftracer decorator spans. */
