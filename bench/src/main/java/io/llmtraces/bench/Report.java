@@ -59,7 +59,7 @@ final class Report {
         f("%,.0f spans/s (%,.0f spans per CPU second of that thread)", r.number("ceiling.plain.spans_per_s"),
             r.number("ceiling.plain.spans") / r.number("ceiling.plain.thread_cpu_seconds")));
     row(md, "end to end / ceiling", f("%.0f %%", 100 * e2e / ceiling));
-    row(md, f("peak RSS of the job JVM (`-Xmx%s`)", r.text("e2e.job_heap")), f("%,.0f MB", r.number("e2e.job_peak_rss_bytes") / (1 << 20)));
+    row(md, f("peak RSS of the job JVM (`-Xms%1$s -Xmx%1$s`)", r.text("e2e.job_heap")), f("%,.0f MB", r.number("e2e.job_peak_rss_bytes") / (1 << 20)));
     row(md, "where the end-to-end time went",
         f("records copied into the topic in %.1f s; the job read the last one at about %.1f s "
                 + "(%,.0f spans/s); last trace closed at %.1f s (%.0f s floor: idle 2 s + out-of-orderness 1 s + "
