@@ -13,20 +13,23 @@ import io.llmtraces.sink.Catalogs;
 import io.llmtraces.sink.SpanRows;
 import io.llmtraces.trace.SpanCodec;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.flink.sink.RowDataTaskWriterFactory;
 import org.apache.iceberg.io.TaskWriter;
-import org.apache.iceberg.io.WriteResult;
 import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.io.WriteResult;
 
 /**
  * The job's per-span stages one at a time, in one thread, without Kafka or Flink around them:
@@ -48,19 +51,31 @@ import org.apache.flink.table.data.RowData;
  */
 public final class StageBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final long INGESTED_AT = System.currentTimeMillis() * 1000;
+  private static final SpanScore SCORE =
+      new SpanScore(0.4, List.of(), false, 12.5, 900.0, 2400.0, 120L, "shop|openai.chat", 0.8, null);
 
   private StageBenchmark() {}
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv, 0);
-    int spanTarget = (int) args.getLong("spans", 200_000);
     int rounds = (int) args.getLong("rounds", 8);
-    int spansPerCommit = (int) args.getLong("spans-per-commit", 100_000);
+    List<byte[]> records = records((int) args.getLong("spans", 200_000), args.getLong("seed", 1));
+    List<byte[]> encoded = decode(records, rounds);
     Path warehouse = Files.createTempDirectory("bench-stages");
-    String tableProperty = args.get("table-property", "");
+    try {
+      Table table = spansTable(warehouse, args.get("table-property", ""));
+      rows(encoded, rounds);
+      spanRows(encoded, rounds, table, (int) args.getLong("spans-per-commit", 100_000));
+    } finally {
+      deleteTree(warehouse); // hundreds of MB of data files
+    }
+  }
 
+  /** Demo traffic as Kafka record values, at least {@code spanTarget} spans. */
+  private static List<byte[]> records(int spanTarget, long seed) {
     List<byte[]> records = new ArrayList<>();
-    RootedTraffic traffic = new RootedTraffic(args.getLong("seed", 1));
+    RootedTraffic traffic = new RootedTraffic(seed);
     int spans = 0;
     while (spans < spanTarget) {
       GeneratedTrace trace = traffic.next(System.currentTimeMillis() * 1000);
@@ -70,8 +85,12 @@ public final class StageBenchmark {
       spans += trace.spanCount();
     }
     Log.info("stages: %,d spans in %,d records", spans, records.size());
+    return records;
+  }
 
-    List<byte[]> encoded = new ArrayList<>(spans);
+  /** The decode stage; returns the spans encoded as the assembly receives them (of the last round). */
+  private static List<byte[]> decode(List<byte[]> records, int rounds) throws Exception {
+    List<byte[]> encoded = new ArrayList<>();
     OtlpRecordDecoder decoder = new OtlpRecordDecoder(8 << 20);
     SpanNormalizer normalizer = new SpanNormalizer(NormalizerLimits.DEFAULTS);
     for (int round = 1; round <= rounds; round++) {
@@ -82,36 +101,39 @@ public final class StageBenchmark {
       }
       report("decode", round, encoded.size(), THREADS.getCurrentThreadCpuTime() - cpu);
     }
+    return encoded;
+  }
 
-    Table table = spansTable(warehouse);
-    if (!tableProperty.isEmpty()) {
-      String[] kv = tableProperty.split("=", 2);
-      table.updateProperties().set(kv[0], kv[1]).commit();
-      Log.info("stages: table property %s", tableProperty);
+  /** The rows stage: {@link SpanRows} alone. */
+  private static void rows(List<byte[]> encoded, int rounds) {
+    SpanRows rows = new SpanRows();
+    long fields = 0;
+    for (int round = 1; round <= rounds; round++) {
+      long cpu = THREADS.getCurrentThreadCpuTime();
+      for (byte[] span : encoded) {
+        fields += rows.map(writable(span)).getArity();
+      }
+      report("rows", round, encoded.size(), THREADS.getCurrentThreadCpuTime() - cpu);
     }
+    Log.info("(%,d fields)", fields); // used, so that building the rows is not optimized away
+  }
+
+  /** The span-rows stage: rows written by Iceberg's Flink writer, files closed every {@code spansPerCommit}. */
+  private static void spanRows(List<byte[]> encoded, int rounds, Table table, int spansPerCommit) throws Exception {
     RowDataTaskWriterFactory writers =
         new RowDataTaskWriterFactory(
             table, FlinkSchemaUtil.convert(TableSchemas.SPANS_SCHEMA), Long.MAX_VALUE, FileFormat.PARQUET,
             table.properties(), null, false);
     writers.initialize(0, 0);
     SpanRows rows = new SpanRows();
-    SpanScore score = new SpanScore(0.4, List.of(), false, 12.5, 900.0, 2400.0, 120L, "shop|openai.chat", 0.8, null);
-    long ingestedAt = System.currentTimeMillis() * 1000;
-    long fields = 0;
-    for (int round = 1; round <= rounds; round++) {
-      long cpu = THREADS.getCurrentThreadCpuTime();
-      for (byte[] span : encoded) {
-        fields += rows.map(new WritableSpan(span, 1, ingestedAt, score)).getArity();
-      }
-      report("rows", round, encoded.size(), THREADS.getCurrentThreadCpuTime() - cpu);
-    }
+    long fileBytes = 0;
     for (int round = 1; round <= rounds; round++) {
       long cpu = THREADS.getCurrentThreadCpuTime();
       TaskWriter<RowData> writer = writers.create();
       int inFile = 0;
-      long fileBytes = 0;
+      fileBytes = 0;
       for (byte[] span : encoded) {
-        writer.write(rows.map(new WritableSpan(span, 1, ingestedAt, score)));
+        writer.write(rows.map(writable(span)));
         if (++inFile == spansPerCommit) {
           fileBytes += bytes(writer.complete());
           writer = writers.create();
@@ -120,11 +142,13 @@ public final class StageBenchmark {
       }
       fileBytes += bytes(writer.complete());
       report("span-rows", round, encoded.size(), THREADS.getCurrentThreadCpuTime() - cpu);
-      if (round == rounds) {
-        Log.info("(%,d fields)", fields); // used, so that building the rows is not optimized away
-        Log.info("span-rows data files: %,d bytes, %.0f bytes per span", fileBytes, (double) fileBytes / encoded.size());
-      }
     }
+    Log.info("span-rows data files: %,d bytes, %.0f bytes per span", fileBytes, (double) fileBytes / encoded.size());
+  }
+
+  /** A span as scoring passes it on: version 1, an unremarkable score. */
+  private static WritableSpan writable(byte[] span) {
+    return new WritableSpan(span, 1, INGESTED_AT, SCORE);
   }
 
   private static long bytes(WriteResult result) {
@@ -135,10 +159,25 @@ public final class StageBenchmark {
     return sum;
   }
 
-  private static Table spansTable(Path warehouse) {
+  /** The spans table in a local warehouse, with one more table property when one is given. */
+  private static Table spansTable(Path warehouse, String tableProperty) {
     var catalog = Catalogs.loader(CatalogSettings.hadoop(warehouse.toString())).loadCatalog();
     IcebergTables.ensure(catalog);
-    return catalog.loadTable(TableSchemas.SPANS);
+    Table table = catalog.loadTable(TableSchemas.SPANS);
+    if (!tableProperty.isEmpty()) {
+      String[] kv = tableProperty.split("=", 2);
+      table.updateProperties().set(kv[0], kv[1]).commit();
+      Log.info("stages: table property %s", tableProperty);
+    }
+    return table;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static void report(String stage, int round, int spans, long cpuNanos) {
