@@ -42,7 +42,7 @@ public final class SpanCodec {
       ThreadLocal.withInitial(() -> new BinaryWriter[] {new BinaryWriter(4096), new BinaryWriter(8192)});
   // And every span written is decompressed once, into a buffer kept per thread: its values are
   // copied out of it anyway.
-  private static final ThreadLocal<byte[][]> BODY_SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[8192]});
+  private static final ThreadLocal<BinaryWriter> BODY_SCRATCH = ThreadLocal.withInitial(() -> new BinaryWriter(8192));
 
   private SpanCodec() {}
 
@@ -190,11 +190,10 @@ public final class SpanCodec {
   private static byte[] decompressBody(byte[] bytes, BinaryReader r) {
     int rawLength = (int) r.varLong();
     int packed = (int) r.varLong();
-    byte[][] holder = BODY_SCRATCH.get();
-    if (holder[0].length < rawLength) {
-      holder[0] = new byte[Math.max(rawLength, holder[0].length * 2)];
-    }
-    byte[] raw = holder[0];
+    BinaryWriter scratch = BODY_SCRATCH.get();
+    scratch.reset();
+    scratch.room(rawLength);
+    byte[] raw = scratch.buffer();
     DECOMPRESSOR.decompress(bytes, r.position(), packed, raw, 0, rawLength);
     r.skip(packed);
     return raw;
