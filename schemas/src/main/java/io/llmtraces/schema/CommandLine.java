@@ -17,6 +17,11 @@ import java.util.Set;
 public record CommandLine(Map<String, String> values, Map<String, String> catalogProperties) {
   private static final String CATALOG_PROPERTY = "catalog.property.";
 
+  public CommandLine {
+    values = Map.copyOf(values);
+    catalogProperties = Map.copyOf(catalogProperties);
+  }
+
   /**
    * Reads {@code args}; an option not in {@code known} (and not a catalog property) is refused
    * with the list of known ones.
