@@ -84,6 +84,43 @@ kafka_classpath() {
   cat "$out"
 }
 
+# A single-node Kafka broker (KRaft, from Maven artifacts) in the background, for DIR: its
+# settings in DIR/kafka-server.properties, its log in DIR/kafka (formatted on first use, kept
+# after), its output in DIR/logs/kafka.log; on localhost:PORT, its controller on CONTROLLER_PORT.
+# Sets KAFKA_PID; wait for the port before using it (wait_for_port).
+start_kafka() {
+  local dir="$1" port="$2" controller_port="$3" kafka_cp
+  local log4j=(-Dlog4j.configurationFile="$ROOT_DIR/scripts/lib/log4j2-local.properties" -Dlog4j2.configurationFile="$ROOT_DIR/scripts/lib/log4j2-local.properties")
+  kafka_cp="$(kafka_classpath)"
+  mkdir -p "$dir/kafka" "$dir/logs"
+  cat > "$dir/kafka-server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=localhost:$controller_port
+listeners=PLAINTEXT://localhost:$port,CONTROLLER://localhost:$controller_port
+advertised.listeners=PLAINTEXT://localhost:$port
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/kafka
+num.partitions=4
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=24
+PROPS
+  if [ ! -f "$dir/kafka/meta.properties" ]; then
+    log "formatting Kafka's log directory $dir/kafka"
+    java "${log4j[@]}" -cp "$kafka_cp" kafka.tools.StorageTool format --standalone \
+      -t "$(java -cp "$kafka_cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" \
+      -c "$dir/kafka-server.properties" > "$dir/logs/kafka-format.log" 2>&1
+  fi
+  log "starting Kafka on localhost:$port (log: $dir/logs/kafka.log)"
+  java -Xmx512m "${log4j[@]}" -cp "$kafka_cp" kafka.Kafka "$dir/kafka-server.properties" > "$dir/logs/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+}
+
 # Waits until a TCP port on localhost answers; fails after the timeout (seconds) or when the
 # process that should open it has died.
 wait_for_port() {

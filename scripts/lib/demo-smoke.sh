@@ -2,7 +2,8 @@
 # fresh data directory, its traffic lands in the Iceberg tables, and SIGTERM stops everything it
 # started (no port of it left open). Then it starts again on the same directory with
 # --no-traffic: no traffic, Kafka's log kept, the job restored from the first run's checkpoint.
-# Sourced; needs common.sh.
+# Last, with --bootstrap-servers, against a Kafka broker started here: its traffic lands in the
+# tables through that broker, and the demo starts none of its own. Sourced; needs common.sh.
 
 demo_smoke_test() {
   local dir out again pid
@@ -33,7 +34,42 @@ demo_smoke_test() {
     return 1
   fi
   log "scripts/demo --no-traffic: resumed from the first run's checkpoint, no traffic, stopped on SIGTERM"
+
+  smoke_external_kafka "$dir" || return 1
   rm -rf "$dir"
+}
+
+# scripts/demo --bootstrap-servers against a broker it did not start (on ports of its own).
+smoke_external_kafka() {
+  local dir="$1" out="$1/demo-external.out" pid kafka rc=0 own_kafka=false
+  start_kafka "$dir/external" 29092 29093
+  kafka=$KAFKA_PID
+  if wait_for_port 29092 60 Kafka "$kafka"; then
+    "$ROOT_DIR/scripts/demo" --bootstrap-servers localhost:29092 --data-dir "$dir/data-external" >"$out" 2>&1 &
+    pid=$!
+    if smoke_wait_for 300 "$pid" "$out" "scripts/demo --bootstrap-servers wrote no spans to its tables" \
+        find "$dir/data-external/warehouse/llm_traces/spans" -name '*.parquet' -print -quit; then
+      if (exec 3<>"/dev/tcp/127.0.0.1/9092") 2>/dev/null || grep -q "starting Kafka" "$out"; then
+        own_kafka=true
+      fi
+      smoke_stop "$pid" || rc=1
+    else
+      rc=1
+    fi
+  else
+    rc=1
+  fi
+  kill -TERM "$kafka" 2>/dev/null || true
+  wait "$kafka" 2>/dev/null || true
+  if $own_kafka; then
+    tail -30 "$out" >&2
+    log "FAILED: scripts/demo --bootstrap-servers started a Kafka broker of its own"
+    return 1
+  fi
+  if [ "$rc" = 0 ]; then
+    log "scripts/demo --bootstrap-servers: traces committed through an external Kafka, none of its own started"
+  fi
+  return "$rc"
 }
 
 # Waits (at most the given seconds) until the command prints something, while the demo (pid) runs.
